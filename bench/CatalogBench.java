@@ -1,0 +1,312 @@
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Catalog benchmark: starts the packaged Tarmac jar on a synthetic catalog and prints start-up
+ * time, ingestion throughput, API latencies, RSS and idle CPU. Run from the repository root:
+ *
+ * <pre>
+ * java bench/CatalogBench.java --entities 10000                  # own generator, embedded H2
+ * java bench/CatalogBench.java --catalog DIR                     # a folder from gen_catalog.py
+ * java bench/CatalogBench.java --entities 10000 --postgres jdbc:postgresql://127.0.0.1:5432/bench?user=postgres
+ * </pre>
+ */
+public class CatalogBench {
+
+  static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  public static void main(String[] args) throws Exception {
+    int entities = 10_000;
+    Path catalog = null;
+    String postgres = null;
+    int samples = 300;
+    int idleSeconds = 30;
+    String jar = "tarmac-server/target/tarmac.jar";
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--entities" -> entities = Integer.parseInt(args[++i]);
+        case "--catalog" -> catalog = Path.of(args[++i]).toAbsolutePath();
+        case "--postgres" -> postgres = args[++i];
+        case "--samples" -> samples = Integer.parseInt(args[++i]);
+        case "--idle-seconds" -> idleSeconds = Integer.parseInt(args[++i]);
+        case "--jar" -> jar = args[++i];
+        default -> throw new IllegalArgumentException("Unknown option " + args[i]);
+      }
+    }
+    if (!Files.exists(Path.of(jar))) {
+      throw new IllegalStateException(jar + " not found: run mvn -B -DskipTests package first");
+    }
+    Path work = Files.createTempDirectory("tarmac-bench");
+    if (catalog == null) {
+      catalog = work.resolve("catalog");
+      generate(catalog, entities, 42);
+    }
+    String manifest = Files.readString(catalog.resolve("manifest.json"));
+    List<String[]> names = namesFromManifest(manifest);
+    int expected = totalFromManifest(manifest) + 2; // + the root Location file + the generated one
+    int port;
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    List<String> cmd = new ArrayList<>(List.of("java", "-jar", jar,
+        "--server.port=" + port, "--server.address=127.0.0.1", "--tarmac.demo=false",
+        "--tarmac.data-dir=" + work.resolve("data"),
+        "--tarmac.catalog.locations[0].type=file",
+        "--tarmac.catalog.locations[0].target=" + catalog.resolve("catalog-info.yaml"),
+        "--tarmac.catalog.rules[0].allow=Component,API,Resource,System,Domain,Group,User,Location",
+        "--logging.level.root=warn"));
+    if (postgres != null) {
+      cmd.add("--spring.datasource.url=" + postgres);
+      cmd.add("--spring.datasource.username=postgres");
+      cmd.add("--spring.datasource.password=");
+    }
+    String base = "http://127.0.0.1:" + port;
+    System.out.printf("catalog: %s (%d entities expected through the API)%n", catalog, expected);
+    System.out.printf("database: %s%n", postgres == null ? "embedded H2" : postgres);
+    long t0 = System.nanoTime();
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+        .redirectOutput(work.resolve("server.log").toFile()).start();
+    try {
+      while (status(base + "/actuator/health") != 200) {
+        check(p, work);
+        Thread.sleep(50);
+      }
+      double healthy = (System.nanoTime() - t0) / 1e9;
+      System.out.printf("java -jar to healthy: %.2f s%n", healthy);
+      long t1 = System.nanoTime();
+      int visible = 0;
+      while (visible < expected) {
+        check(p, work);
+        String body = get(base + "/api/catalog/entities/by-query?limit=0");
+        Matcher m = Pattern.compile("\"totalItems\":(\\d+)").matcher(body);
+        visible = m.find() ? Integer.parseInt(m.group(1)) : 0;
+        if (visible < expected) {
+          Thread.sleep(100);
+        }
+        if ((System.nanoTime() - t1) / 1e9 > 600) {
+          throw new IllegalStateException("Only " + visible + " of " + expected + " after 600 s");
+        }
+      }
+      double ingest = (System.nanoTime() - t1) / 1e9;
+      System.out.printf("all %d entities visible after %.2f s (%.0f entities/s)%n",
+          expected, ingest, expected / ingest);
+      System.out.printf("RSS after ingestion: %d MiB%n", rssKb(p.pid()) / 1024);
+      Random random = new Random(7);
+      measure("by-name", samples, () -> {
+        String[] n = names.get(random.nextInt(names.size()));
+        return base + "/api/catalog/entities/by-name/" + n[0] + "/default/" + n[1];
+      });
+      measure("by-query kind=component limit=100", samples,
+          () -> base + "/api/catalog/entities/by-query?filter=kind%3Dcomponent&limit=100");
+      measure("entities kind=component,spec.lifecycle=production", Math.max(20, samples / 10),
+          () -> base + "/api/catalog/entities?filter="
+              + URLEncoder.encode("kind=component,spec.lifecycle=production", StandardCharsets.UTF_8));
+      measure("entity-facets facet=spec.type", samples,
+          () -> base + "/api/catalog/entity-facets?facet=spec.type");
+      System.out.printf("RSS after queries: %d MiB%n", rssKb(p.pid()) / 1024);
+      if (idleSeconds > 0) {
+        long cpu0 = cpuTicks(p.pid());
+        Thread.sleep(idleSeconds * 1000L);
+        long cpu1 = cpuTicks(p.pid());
+        double cpuSeconds = (cpu1 - cpu0) / 100.0;
+        System.out.printf("idle CPU over %d s: %.2f CPU-s (%.1f%% of one core)%n",
+            idleSeconds, cpuSeconds, 100.0 * cpuSeconds / idleSeconds);
+      }
+    } finally {
+      p.destroy();
+      p.waitFor();
+    }
+  }
+
+  interface Url {
+    String next();
+  }
+
+  static void measure(String name, int n, Url url) throws Exception {
+    for (int i = 0; i < Math.min(20, n); i++) {
+      get(url.next());
+    }
+    long[] nanos = new long[n];
+    long bytes = 0;
+    for (int i = 0; i < n; i++) {
+      String u = url.next();
+      long s = System.nanoTime();
+      HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(URI.create(u)).build(),
+          HttpResponse.BodyHandlers.ofByteArray());
+      nanos[i] = System.nanoTime() - s;
+      if (r.statusCode() != 200) {
+        throw new IllegalStateException(u + " answered " + r.statusCode());
+      }
+      bytes += r.body().length;
+    }
+    Arrays.sort(nanos);
+    System.out.printf("%-52s p50 %7.2f ms  p99 %7.2f ms  (%d requests, %d KiB each)%n", name,
+        nanos[n / 2] / 1e6, nanos[(int) Math.min(n - 1, Math.ceil(n * 0.99) - 1)] / 1e6, n,
+        bytes / n / 1024);
+  }
+
+  static int status(String url) {
+    try {
+      return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
+          HttpResponse.BodyHandlers.discarding()).statusCode();
+    } catch (IOException | InterruptedException e) {
+      return -1;
+    }
+  }
+
+  static String get(String url) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+  }
+
+  static void check(Process p, Path work) throws IOException {
+    if (!p.isAlive()) {
+      throw new IllegalStateException("Tarmac exited; see " + work.resolve("server.log") + ":\n"
+          + Files.readString(work.resolve("server.log")));
+    }
+  }
+
+  static long rssKb(long pid) throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+      if (line.startsWith("VmRSS:")) {
+        return Long.parseLong(line.replaceAll("[^0-9]", ""));
+      }
+    }
+    return -1;
+  }
+
+  static long cpuTicks(long pid) throws IOException {
+    String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+  }
+
+  /** Names per kind from a manifest.json (this generator's or gen_catalog.py's). */
+  static List<String[]> namesFromManifest(String manifest) {
+    List<String[]> out = new ArrayList<>();
+    Matcher kinds = Pattern.compile("\"(Component|API|System|Group|User|Resource|Domain)\"\\s*:\\s*\\[([^\\]]*)\\]")
+        .matcher(manifest);
+    while (kinds.find()) {
+      Matcher n = Pattern.compile("\"([^\"]+)\"").matcher(kinds.group(2));
+      while (n.find()) {
+        out.add(new String[] {kinds.group(1).toLowerCase(), n.group(1)});
+      }
+    }
+    if (out.isEmpty()) {
+      throw new IllegalStateException("manifest.json lists no entity names");
+    }
+    return out;
+  }
+
+  static int totalFromManifest(String manifest) {
+    return namesFromManifest(manifest).size();
+  }
+
+  /** Writes a synthetic catalog with the same kind mix as gen_catalog.py and a manifest.json. */
+  static void generate(Path dir, int n, long seed) throws IOException {
+    Files.createDirectories(dir);
+    Random r = new Random(seed);
+    int domains = Math.max(1, n * 2 / 100);
+    int systems = Math.max(1, n * 5 / 100);
+    int apis = n * 15 / 100;
+    int resources = n * 10 / 100;
+    int groups = Math.max(1, n * 3 / 100);
+    int users = n * 15 / 100;
+    int components = n - domains - systems - apis - resources - groups - users;
+    String[] lifecycles = {"production", "experimental", "deprecated"};
+    String[] types = {"service", "website", "library"};
+    StringBuilder manifest = new StringBuilder("{\"names\":{");
+    List<String> files = new ArrayList<>();
+    int perFile = 500;
+    List<String> docs = new ArrayList<>();
+    java.util.function.BiConsumer<String, List<String>> names = (kind, list) -> {
+      manifest.append(manifest.charAt(manifest.length() - 1) == '{' ? "" : ",")
+          .append('"').append(kind).append("\":[");
+      for (int i = 0; i < list.size(); i++) {
+        manifest.append(i == 0 ? "" : ",").append('"').append(list.get(i)).append('"');
+      }
+      manifest.append(']');
+    };
+    List<String> d = range("domain", domains), s = range("system", systems),
+        a = range("api", apis), res = range("resource", resources), g = range("group", groups),
+        u = range("user", users), c = range("component", components);
+    for (String x : d) {
+      docs.add(doc("Domain", x, "  owner: group:" + pick(g, r) + "\n"));
+    }
+    for (String x : s) {
+      docs.add(doc("System", x, "  owner: group:" + pick(g, r) + "\n  domain: " + pick(d, r) + "\n"));
+    }
+    for (String x : g) {
+      docs.add(doc("Group", x, "  type: team\n  children: []\n"));
+    }
+    for (String x : u) {
+      docs.add(doc("User", x, "  memberOf: [" + pick(g, r) + "]\n"));
+    }
+    for (String x : a) {
+      docs.add(doc("API", x, "  type: openapi\n  lifecycle: " + lifecycles[r.nextInt(3)]
+          + "\n  owner: group:" + pick(g, r) + "\n  system: " + pick(s, r)
+          + "\n  definition: |\n    openapi: 3.0.0\n    info: {title: " + x + ", version: 1.0.0}\n"));
+    }
+    for (String x : res) {
+      docs.add(doc("Resource", x, "  type: database\n  owner: group:" + pick(g, r)
+          + "\n  system: " + pick(s, r) + "\n"));
+    }
+    for (String x : c) {
+      docs.add(doc("Component", x, "  type: " + types[r.nextInt(3)] + "\n  lifecycle: "
+          + lifecycles[r.nextInt(3)] + "\n  owner: group:" + pick(g, r) + "\n  system: "
+          + pick(s, r) + "\n  providesApis: [" + pick(a, r) + "]\n  consumesApis: ["
+          + pick(a, r) + "]\n  dependsOn: [resource:" + pick(res, r) + "]\n"));
+    }
+    for (int i = 0; i < docs.size(); i += perFile) {
+      String file = "entities-" + (i / perFile) + ".yaml";
+      Files.writeString(dir.resolve(file), String.join("---\n",
+          docs.subList(i, Math.min(docs.size(), i + perFile))));
+      files.add(file);
+    }
+    StringBuilder root = new StringBuilder("apiVersion: backstage.io/v1alpha1\nkind: Location\n"
+        + "metadata:\n  name: bench-root\nspec:\n  targets:\n");
+    files.forEach(f -> root.append("    - ./").append(f).append('\n'));
+    Files.writeString(dir.resolve("catalog-info.yaml"), root.toString());
+    names.accept("Domain", d);
+    names.accept("System", s);
+    names.accept("Group", g);
+    names.accept("User", u);
+    names.accept("API", a);
+    names.accept("Resource", res);
+    names.accept("Component", c);
+    manifest.append("}}");
+    Files.writeString(dir.resolve("manifest.json"), manifest.toString());
+  }
+
+  static List<String> range(String prefix, int n) {
+    List<String> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      out.add(prefix + "-" + i);
+    }
+    return out;
+  }
+
+  static String pick(List<String> list, Random r) {
+    return list.isEmpty() ? "none" : list.get(r.nextInt(list.size()));
+  }
+
+  static String doc(String kind, String name, String spec) {
+    return "apiVersion: backstage.io/v1alpha1\nkind: " + kind + "\nmetadata:\n  name: " + name
+        + "\n  description: Synthetic " + kind + " " + name + "\n  tags: [bench]\nspec:\n" + spec;
+  }
+}

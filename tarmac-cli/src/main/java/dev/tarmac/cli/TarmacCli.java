@@ -1,0 +1,19 @@
+package dev.tarmac.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code tarmac} command: Tarmac's engine for CI pipelines, no server needed. */
+@Command(
+    name = "tarmac",
+    mixinStandardHelpOptions = true,
+    version = "tarmac 0.1.0",
+    description = "Tarmac, the Internal Developer Platform, from the command line.",
+    subcommands = {CatalogCommand.class, CommandLine.HelpCommand.class})
+public class TarmacCli {
+
+  /** Runs the command and exits with its code. */
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new TarmacCli()).execute(args));
+  }
+}

@@ -1,0 +1,33 @@
+package dev.tarmac.catalog;
+
+/** A catalog request failed; {@link #name()} is Backstage's error name, which sets the status. */
+public class CatalogException extends RuntimeException {
+
+  private final String name;
+
+  /** Creates an error with Backstage's error name (InputError, NotFoundError, ConflictError…). */
+  public CatalogException(String name, String message) {
+    super(message);
+    this.name = name;
+  }
+
+  /** Backstage's error name. */
+  public String name() {
+    return name;
+  }
+
+  /** A bad request. */
+  public static CatalogException input(String message) {
+    return new CatalogException("InputError", message);
+  }
+
+  /** Something that does not exist. */
+  public static CatalogException notFound(String message) {
+    return new CatalogException("NotFoundError", message);
+  }
+
+  /** Something that already exists. */
+  public static CatalogException conflict(String message) {
+    return new CatalogException("ConflictError", message);
+  }
+}

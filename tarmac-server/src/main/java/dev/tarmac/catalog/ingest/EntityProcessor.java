@@ -1,0 +1,210 @@
+package dev.tarmac.catalog.ingest;
+
+import dev.tarmac.catalog.store.EmittedEntity;
+import dev.tarmac.sdk.catalog.EntityDocument;
+import dev.tarmac.sdk.catalog.EntityRef;
+import dev.tarmac.sdk.catalog.EntityRelations;
+import dev.tarmac.sdk.catalog.EntityValidator;
+import dev.tarmac.sdk.catalog.EntityYaml;
+import dev.tarmac.sdk.catalog.EntityYamlException;
+import dev.tarmac.sdk.catalog.Relation;
+import dev.tarmac.sdk.catalog.ValidationProblem;
+import dev.tarmac.shared.Hashes;
+import dev.tarmac.shared.Json;
+import dev.tarmac.shared.NotFoundReadException;
+import dev.tarmac.shared.ReadException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Processes one entity as Backstage does: validate, read a location's targets and emit what they
+ * contain, substitute placeholders, derive relations. Pure: it reads sources but writes nothing.
+ */
+public final class EntityProcessor {
+
+  private final EntityValidator validator;
+  private final SourceReaders readers;
+  private final Placeholders placeholders;
+  private final CatalogRules rules;
+
+  /** Creates a processor. */
+  public EntityProcessor(EntityValidator validator, SourceReaders readers, CatalogRules rules) {
+    this.validator = validator;
+    this.readers = readers;
+    this.placeholders = new Placeholders(readers);
+    this.rules = rules;
+  }
+
+  /** Processes an unprocessed entity. */
+  public Processed process(JsonNode unprocessed) {
+    ObjectNode entity = (ObjectNode) unprocessed.deepCopy();
+    List<ProcessingError> errors = new ArrayList<>();
+    ObjectNode metadata = entity.path("metadata") instanceof ObjectNode m ? m : null;
+    if (metadata != null && !metadata.has("namespace")) {
+      metadata.put("namespace", "default");
+    }
+    // Placeholders first, as Backstage's pre-processing does: an API's definition is validated as
+    // the text it points at.
+    String locationKey = Annotations.get(entity, Annotations.LOCATION);
+    if (locationKey != null) {
+      errors.addAll(placeholders.resolve(entity, locationKey));
+      if (!errors.isEmpty()) {
+        return new Processed(null, List.of(), null, errors, null);
+      }
+    }
+    for (ValidationProblem p : validator.validate(entity)) {
+      errors.add(ProcessingError.error("InputError", describe(p)));
+    }
+    if (!errors.isEmpty()) {
+      return new Processed(null, List.of(), null, errors, null);
+    }
+    List<Relation> relations;
+    try {
+      relations = EntityRelations.derive(entity);
+    } catch (IllegalArgumentException e) {
+      errors.add(ProcessingError.error("InputError", e.getMessage()));
+      return new Processed(null, List.of(), null, errors, null);
+    }
+    List<EmittedEntity> children = null;
+    StringBuilder etag = new StringBuilder();
+    if (entity.path("kind").asString("").equalsIgnoreCase("location")) {
+      children = readLocation(entity, locationKey, errors, etag);
+    }
+    return new Processed(
+        entity,
+        relations,
+        children,
+        errors,
+        etag.isEmpty() ? null : Hashes.sha256(etag.toString()));
+  }
+
+  private List<EmittedEntity> readLocation(
+      ObjectNode location, String locationKey, List<ProcessingError> errors, StringBuilder etag) {
+    JsonNode spec = location.path("spec");
+    String baseType =
+        locationKey == null ? "file" : locationKey.substring(0, locationKey.indexOf(':'));
+    String baseTarget =
+        locationKey == null ? "" : locationKey.substring(locationKey.indexOf(':') + 1);
+    String type = spec.path("type").isString() ? spec.get("type").asString() : baseType;
+    boolean optional = spec.path("presence").asString("required").equals("optional");
+    String origin = Annotations.get(location, Annotations.ORIGIN_LOCATION);
+    List<String> targets = new ArrayList<>();
+    if (spec.path("target").isString()) {
+      targets.add(spec.get("target").asString());
+    }
+    spec.path("targets").forEach(t -> targets.add(t.asString()));
+    Map<String, EmittedEntity> emitted = new LinkedHashMap<>();
+    for (String target : targets) {
+      String readType = type.equals(baseType) ? readers.childType(baseType, target) : type;
+      String resolved =
+          type.equals(baseType) ? readers.resolve(baseType, baseTarget, target) : target;
+      List<SourceFile> files;
+      try {
+        files = readers.read(readType, resolved);
+      } catch (NotFoundReadException e) {
+        if (!optional) {
+          errors.add(
+              ProcessingError.error(
+                  "NotFoundError",
+                  "Unable to read " + readType + ":" + resolved + ": " + e.getMessage()));
+        }
+        continue;
+      } catch (ReadException e) {
+        errors.add(
+            ProcessingError.error(
+                "InputError",
+                "Unable to read " + readType + ":" + resolved + ": " + e.getMessage()));
+        continue;
+      }
+      for (SourceFile file : files) {
+        etag.append(file.key()).append('=').append(file.etag()).append('\n');
+        emit(file, origin, emitted, errors);
+      }
+    }
+    return new ArrayList<>(emitted.values());
+  }
+
+  private void emit(
+      SourceFile file,
+      String origin,
+      Map<String, EmittedEntity> emitted,
+      List<ProcessingError> errors) {
+    List<EntityDocument> docs;
+    try {
+      docs = EntityYaml.read(file.key(), file.text());
+    } catch (EntityYamlException e) {
+      errors.add(ProcessingError.error("InputError", "YAML error in " + e.getMessage()));
+      return;
+    }
+    for (EntityDocument doc : docs) {
+      JsonNode node = doc.entity();
+      String where = file.key() + " (document at line " + doc.line() + ")";
+      if (!(node instanceof ObjectNode child)
+          || !node.path("kind").isString()
+          || !node.path("metadata").path("name").isString()) {
+        errors.add(
+            ProcessingError.error(
+                "InputError",
+                "Entity in " + where + " has no kind or metadata.name; it was not read"));
+        continue;
+      }
+      EntityRef ref;
+      try {
+        ref = EntityRef.of(child);
+      } catch (IllegalArgumentException e) {
+        errors.add(
+            ProcessingError.error("InputError", "Entity in " + where + ": " + e.getMessage()));
+        continue;
+      }
+      String kind = child.get("kind").asString();
+      if (!rules.allows(kind, origin)) {
+        errors.add(
+            ProcessingError.warning(
+                "NotAllowedError",
+                "Entity "
+                    + ref
+                    + " in "
+                    + where
+                    + " has kind "
+                    + kind
+                    + ", which this location may not emit; allow it in tarmac.catalog.rules"));
+        continue;
+      }
+      Annotations.set(child, Annotations.LOCATION, file.key());
+      Annotations.set(child, Annotations.ORIGIN_LOCATION, origin == null ? file.key() : origin);
+      String json = Json.write(child);
+      EmittedEntity previous =
+          emitted.putIfAbsent(
+              ref.toString(),
+              new EmittedEntity(
+                  ref.toString(),
+                  json,
+                  Hashes.sha256(json),
+                  file.key(),
+                  origin == null ? file.key() : origin));
+      if (previous != null) {
+        errors.add(
+            ProcessingError.error(
+                "ConflictError",
+                "Entity "
+                    + ref
+                    + " is defined twice: in "
+                    + previous.locationKey()
+                    + " and in "
+                    + where
+                    + "; the first one is kept"));
+      }
+    }
+  }
+
+  private static String describe(ValidationProblem p) {
+    String m = p.message();
+    return m.startsWith("\"" + p.field() + "\"") || p.field() == null || p.field().isEmpty()
+        ? m
+        : p.field() + ": " + m;
+  }
+}

@@ -1,0 +1,147 @@
+package dev.tarmac.catalog.ingest;
+
+import dev.tarmac.catalog.CatalogSettings;
+import dev.tarmac.catalog.store.ProcessedResult;
+import dev.tarmac.catalog.store.RefreshRow;
+import dev.tarmac.catalog.store.RefreshStates;
+import dev.tarmac.sdk.catalog.Relation;
+import dev.tarmac.shared.Hashes;
+import dev.tarmac.shared.Json;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.stereotype.Component;
+
+/**
+ * One processing round: claim due entities with a lease, process them in parallel, and write the
+ * results in one batch. Unchanged results only move the next update time.
+ */
+@Component
+public class ProcessingEngine {
+
+  private final RefreshStates states;
+  private final BatchWriter writer;
+  private final EntityProcessor processor;
+  private final CatalogSettings settings;
+  private final Counter processed;
+  private final Counter written;
+
+  /** Creates the engine. */
+  public ProcessingEngine(
+      RefreshStates states,
+      BatchWriter writer,
+      EntityProcessor processor,
+      CatalogSettings settings,
+      MeterRegistry meters) {
+    this.states = states;
+    this.writer = writer;
+    this.processor = processor;
+    this.settings = settings;
+    this.processed =
+        Counter.builder("tarmac.catalog.processed")
+            .description("Entities processed by this replica")
+            .register(meters);
+    this.written =
+        Counter.builder("tarmac.catalog.processed.changed")
+            .description("Processed entities whose result changed and was written")
+            .register(meters);
+  }
+
+  /** Processes one batch of due entities; returns how many were claimed. */
+  public int processBatch(String owner) {
+    Instant now = Instant.now();
+    List<RefreshRow> rows =
+        states.claim(owner, settings.batchSize(), now, now.plus(settings.leaseTimeout()));
+    if (rows.isEmpty()) {
+      return 0;
+    }
+    List<Outcome> outcomes = rows.parallelStream().map(this::processOne).toList();
+    List<ProcessedResult> changed = new ArrayList<>();
+    Map<String, Instant> unchanged = new HashMap<>();
+    for (Outcome o : outcomes) {
+      if (o.result() == null) {
+        unchanged.put(o.row().entityRef(), o.next());
+      } else {
+        changed.add(o.result());
+      }
+    }
+    if (!unchanged.isEmpty()) {
+      states.reschedule(owner, unchanged, Instant.now());
+    }
+    if (!changed.isEmpty()) {
+      writer.write(owner, changed, Instant.now());
+    }
+    processed.increment(rows.size());
+    written.increment(changed.size());
+    return rows.size();
+  }
+
+  private Outcome processOne(RefreshRow row) {
+    Instant next = nextUpdate();
+    Processed p;
+    try {
+      p = processor.process(Json.parse(row.unprocessedJson()));
+    } catch (RuntimeException e) {
+      p =
+          new Processed(
+              null,
+              List.of(),
+              null,
+              List.of(ProcessingError.error("Error", "Unexpected processing failure: " + e)),
+              null);
+    }
+    String processedJson = p.failed() ? null : Json.write(p.entity());
+    String errorsJson = p.errors().isEmpty() ? null : Json.write(p.errors());
+    StringBuilder fingerprint = new StringBuilder();
+    fingerprint.append(processedJson).append('\n').append(errorsJson).append('\n');
+    for (Relation r : p.relations()) {
+      fingerprint
+          .append(r.type())
+          .append(' ')
+          .append(r.source())
+          .append(' ')
+          .append(r.target())
+          .append('\n');
+    }
+    if (p.children() != null) {
+      p.children()
+          .forEach(
+              c ->
+                  fingerprint
+                      .append(c.entityRef())
+                      .append('=')
+                      .append(c.unprocessedHash())
+                      .append('\n'));
+    }
+    String hash = Hashes.sha256(fingerprint.toString());
+    if (hash.equals(row.resultHash()) && row.errorsJson() == null && errorsJson == null) {
+      return new Outcome(row, null, next);
+    }
+    return new Outcome(
+        row,
+        new ProcessedResult(
+            row.entityRef(),
+            processedJson,
+            hash,
+            errorsJson,
+            p.sourceEtag(),
+            p.failed() ? null : p.relations(),
+            p.children(),
+            next),
+        next);
+  }
+
+  private Instant nextUpdate() {
+    long base = settings.processingInterval().toMillis();
+    long jitter = (long) (base * (ThreadLocalRandom.current().nextDouble() * 0.5 - 0.25));
+    return Instant.now().plus(Duration.ofMillis(base + jitter));
+  }
+
+  private record Outcome(RefreshRow row, ProcessedResult result, Instant next) {}
+}

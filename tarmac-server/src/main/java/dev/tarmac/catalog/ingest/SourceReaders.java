@@ -1,0 +1,148 @@
+package dev.tarmac.catalog.ingest;
+
+import dev.tarmac.shared.Hashes;
+import dev.tarmac.shared.NotFoundReadException;
+import dev.tarmac.shared.ReadException;
+import dev.tarmac.shared.UrlReader;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.springframework.stereotype.Component;
+
+/** Reads location targets and placeholder files through file paths, URLs and git repositories. */
+@Component
+public class SourceReaders {
+
+  private final UrlReader urls;
+  private final GitReader git;
+
+  /** Creates the readers. */
+  public SourceReaders(UrlReader urls, GitReader git) {
+    this.urls = urls;
+    this.git = git;
+  }
+
+  /** Reads every file a target names (a glob may name several, or none). */
+  public List<SourceFile> read(String type, String target) {
+    return switch (type) {
+      case "file" -> readFiles(target);
+      case "url" -> {
+        UrlReader.UrlContent c = urls.read(uri(target), null);
+        yield List.of(new SourceFile("url", target, c.text(), etag(c.etag(), c.text())));
+      }
+      case "git" -> git.read(target);
+      default ->
+          throw new ReadException("Unknown location type '" + type + "'; use file, url or git");
+    };
+  }
+
+  /** Resolves a target relative to the location a parent was read from. */
+  public String resolve(String baseType, String baseTarget, String target) {
+    if (isAbsoluteUrl(target)) {
+      return target;
+    }
+    return switch (baseType) {
+      case "file" -> {
+        Path base = Path.of(baseTarget).getParent();
+        Path t = Path.of(target);
+        yield (t.isAbsolute() || base == null ? t : base.resolve(t)).normalize().toString();
+      }
+      case "url" -> uri(baseTarget).resolve(target).toString();
+      case "git" ->
+          target.contains("://") || target.startsWith("file:")
+              ? target
+              : git.resolve(baseTarget, target);
+      default -> target;
+    };
+  }
+
+  /** The type a relative child target is read through: absolute URLs are read as urls. */
+  public String childType(String baseType, String target) {
+    return isAbsoluteUrl(target) && !baseType.equals("git") ? "url" : baseType;
+  }
+
+  /** Reads one file for a placeholder, relative to the entity's location key. */
+  public String readText(String locationKey, String path) {
+    int colon = locationKey.indexOf(':');
+    String type = colon < 0 ? "file" : locationKey.substring(0, colon);
+    String base = colon < 0 ? locationKey : locationKey.substring(colon + 1);
+    String resolved = resolve(type, base, path);
+    String readType = isAbsoluteUrl(path) ? "url" : type;
+    List<SourceFile> files = read(readType, resolved);
+    if (files.isEmpty()) {
+      throw new NotFoundReadException("Not found: " + resolved);
+    }
+    return files.get(0).text();
+  }
+
+  private List<SourceFile> readFiles(String target) {
+    if (!isGlob(target)) {
+      Path path = Path.of(target);
+      try {
+        String text = Files.readString(path, StandardCharsets.UTF_8);
+        return List.of(new SourceFile("file", path.toString(), text, Hashes.sha256(text)));
+      } catch (NoSuchFileException e) {
+        throw new NotFoundReadException("File not found: " + path);
+      } catch (IOException e) {
+        throw new ReadException("Could not read " + path + ": " + e.getMessage(), e);
+      }
+    }
+    Path root = globRoot(target);
+    PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + target);
+    List<SourceFile> out = new ArrayList<>();
+    if (!Files.isDirectory(root)) {
+      return out;
+    }
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path p : walk.filter(Files::isRegularFile).filter(matcher::matches).sorted().toList()) {
+        out.addAll(readFiles(p.toString()));
+      }
+    } catch (IOException e) {
+      throw new ReadException("Could not search " + root + ": " + e.getMessage(), e);
+    }
+    return out;
+  }
+
+  private static Path globRoot(String glob) {
+    Path p = Path.of(glob);
+    Path root = p.getRoot() == null ? Path.of("") : p.getRoot();
+    for (Path part : p) {
+      if (isGlob(part.toString())) {
+        break;
+      }
+      root = root.resolve(part);
+    }
+    return root;
+  }
+
+  private static boolean isGlob(String s) {
+    return s.indexOf('*') >= 0 || s.indexOf('?') >= 0 || s.indexOf('{') >= 0 || s.indexOf('[') >= 0;
+  }
+
+  static boolean isAbsoluteUrl(String s) {
+    String lower = s.toLowerCase(Locale.ROOT);
+    return lower.startsWith("http://") || lower.startsWith("https://");
+  }
+
+  private static String etag(String etag, String text) {
+    return etag != null ? etag : Hashes.sha256(text);
+  }
+
+  private static URI uri(String target) {
+    try {
+      return new URI(target);
+    } catch (URISyntaxException e) {
+      throw new ReadException("Not a valid URL: " + target);
+    }
+  }
+}

@@ -1,0 +1,198 @@
+package dev.tarmac.catalog.store;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The stitched entities the API serves, and their search rows. */
+@Repository
+public class FinalEntities {
+
+  private final JdbcClient jdbc;
+  private final JdbcTemplate template;
+
+  /** Creates the repository. */
+  public FinalEntities(JdbcClient jdbc, JdbcTemplate template) {
+    this.jdbc = jdbc;
+    this.template = template;
+  }
+
+  /** Reads what stitching needs for the given refs. */
+  public List<StitchInput> stitchInputs(Collection<String> refs) {
+    List<StitchInput> out = new ArrayList<>();
+    for (List<String> chunk : Rows.chunks(refs)) {
+      out.addAll(
+          jdbc.sql(
+                  "SELECT entity_ref, entity_id, processed_json, errors_json"
+                      + " FROM catalog_refresh_state WHERE entity_ref IN (:refs)")
+              .param("refs", chunk)
+              .query(
+                  (rs, i) ->
+                      new StitchInput(
+                          rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+              .list());
+    }
+    return out;
+  }
+
+  /** Current hashes of stored final entities. */
+  public Map<String, String> hashes(Collection<String> refs) {
+    Map<String, String> out = new HashMap<>();
+    for (List<String> chunk : Rows.chunks(refs)) {
+      jdbc.sql("SELECT entity_ref, hash FROM catalog_final_entity WHERE entity_ref IN (:refs)")
+          .param("refs", chunk)
+          .query(
+              rs -> {
+                out.put(rs.getString(1), rs.getString(2));
+              });
+    }
+    return out;
+  }
+
+  /**
+   * Writes changed final entities and their search rows. Each write is conditional on the stitch
+   * ticket still being the one claimed, so a slow stitcher never overwrites a newer result.
+   */
+  public void write(
+      List<FinalEntity> inserts,
+      List<FinalEntity> updates,
+      Map<String, String> tickets,
+      Instant now) {
+    List<Object[]> ins = new ArrayList<>();
+    for (FinalEntity e : inserts) {
+      ins.add(
+          new Object[] {
+            e.entityRef(),
+            e.entityId(),
+            e.kind(),
+            e.json(),
+            e.hash(),
+            Rows.ts(now),
+            e.entityRef(),
+            tickets.get(e.entityRef())
+          });
+    }
+    template.batchUpdate(
+        "INSERT INTO catalog_final_entity (entity_ref, entity_id, kind, final_json, hash,"
+            + " updated_at) SELECT ?, ?, ?, ?, ?, ? FROM catalog_refresh_state"
+            + " WHERE entity_ref = ? AND stitch_ticket = ?",
+        ins);
+    List<Object[]> upd = new ArrayList<>();
+    for (FinalEntity e : updates) {
+      upd.add(
+          new Object[] {
+            e.entityId(),
+            e.kind(),
+            e.json(),
+            e.hash(),
+            Rows.ts(now),
+            e.entityRef(),
+            e.entityRef(),
+            tickets.get(e.entityRef())
+          });
+    }
+    template.batchUpdate(
+        "UPDATE catalog_final_entity SET entity_id = ?, kind = ?, final_json = ?, hash = ?,"
+            + " updated_at = ? WHERE entity_ref = ? AND EXISTS (SELECT 1 FROM"
+            + " catalog_refresh_state s WHERE s.entity_ref = ? AND s.stitch_ticket = ?)",
+        upd);
+    List<String> changed = new ArrayList<>();
+    inserts.forEach(e -> changed.add(e.entityRef()));
+    updates.forEach(e -> changed.add(e.entityRef()));
+    deleteSearch(changed);
+    List<Object[]> rows = new ArrayList<>();
+    for (List<FinalEntity> list : List.of(inserts, updates)) {
+      for (FinalEntity e : list) {
+        for (SearchRow r : e.search()) {
+          rows.add(new Object[] {e.entityRef(), r.key(), r.value(), r.originalValue()});
+        }
+      }
+    }
+    template.batchUpdate(
+        "INSERT INTO catalog_search (entity_ref, skey, svalue, original_value) VALUES (?, ?, ?, ?)",
+        rows);
+  }
+
+  /** Removes final entities (and their search rows). */
+  public void delete(Collection<String> refs) {
+    deleteSearch(refs);
+    for (List<String> chunk : Rows.chunks(refs)) {
+      jdbc.sql("DELETE FROM catalog_final_entity WHERE entity_ref IN (:refs)")
+          .param("refs", chunk)
+          .update();
+    }
+  }
+
+  private void deleteSearch(Collection<String> refs) {
+    for (List<String> chunk : Rows.chunks(refs)) {
+      jdbc.sql("DELETE FROM catalog_search WHERE entity_ref IN (:refs)")
+          .param("refs", chunk)
+          .update();
+    }
+  }
+
+  /** The final JSON of an entity by canonical ref. */
+  public Optional<String> byRef(String ref) {
+    return jdbc.sql("SELECT final_json FROM catalog_final_entity WHERE entity_ref = ?")
+        .param(ref)
+        .query(String.class)
+        .optional();
+  }
+
+  /** The final JSON of an entity by uid. */
+  public Optional<String> byUid(String uid) {
+    return jdbc.sql("SELECT final_json FROM catalog_final_entity WHERE entity_id = ?")
+        .param(uid)
+        .query(String.class)
+        .optional();
+  }
+
+  /** The canonical ref of an entity by uid. */
+  public Optional<String> refByUid(String uid) {
+    return jdbc.sql("SELECT entity_ref FROM catalog_final_entity WHERE entity_id = ?")
+        .param(uid)
+        .query(String.class)
+        .optional();
+  }
+
+  /** Final JSON per ref for the refs that exist. */
+  public Map<String, String> byRefs(Collection<String> refs) {
+    Map<String, String> out = new HashMap<>();
+    for (List<String> chunk : Rows.chunks(refs)) {
+      jdbc.sql(
+              "SELECT entity_ref, final_json FROM catalog_final_entity WHERE entity_ref IN (:refs)")
+          .param("refs", chunk)
+          .query(
+              rs -> {
+                out.put(rs.getString(1), rs.getString(2));
+              });
+    }
+    return out;
+  }
+
+  /** Count of final entities per kind. */
+  public Map<String, Long> countByKind() {
+    Map<String, Long> out = new HashMap<>();
+    jdbc.sql("SELECT kind, COUNT(*) FROM catalog_final_entity GROUP BY kind")
+        .query(
+            rs -> {
+              out.put(rs.getString(1), rs.getLong(2));
+            });
+    return out;
+  }
+
+  /** The time of the latest write to any final entity, or null. */
+  public Instant lastUpdate() {
+    return jdbc.sql("SELECT MAX(updated_at) FROM catalog_final_entity")
+        .query((rs, i) -> Rows.instant(rs.getObject(1)))
+        .optional()
+        .orElse(null);
+  }
+}

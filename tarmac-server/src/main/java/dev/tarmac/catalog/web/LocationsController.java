@@ -1,0 +1,161 @@
+package dev.tarmac.catalog.web;
+
+import dev.tarmac.catalog.Catalog;
+import dev.tarmac.catalog.CatalogException;
+import dev.tarmac.catalog.ingest.Annotations;
+import dev.tarmac.catalog.ingest.Registrations;
+import dev.tarmac.catalog.store.LocationRow;
+import dev.tarmac.catalog.store.Locations;
+import dev.tarmac.catalog.store.RefreshStates;
+import dev.tarmac.sdk.catalog.EntityRef;
+import dev.tarmac.shared.Json;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** Backstage's location endpoints under {@code /api/catalog}, plus where their errors are. */
+@RestController
+@RequestMapping(path = "/api/catalog", produces = MediaType.APPLICATION_JSON_VALUE)
+class LocationsController {
+
+  private static final Set<String> LOCATION_FIELDS = Set.of("type", "target", "presence");
+  private final Locations locations;
+  private final Catalog catalog;
+  private final RefreshStates states;
+
+  LocationsController(Locations locations, Catalog catalog, RefreshStates states) {
+    this.locations = locations;
+    this.catalog = catalog;
+    this.states = states;
+  }
+
+  @PostMapping(path = "/locations", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<Map<String, Object>> create(
+      @RequestBody JsonNode body, @RequestParam(defaultValue = "false") String dryRun) {
+    EntitiesController.requireObject(body);
+    body.propertyNames()
+        .forEach(
+            name -> {
+              if (!LOCATION_FIELDS.contains(name)) {
+                throw CatalogException.input("Invalid location: unknown field '" + name + "'");
+              }
+            });
+    String type = body.path("type").isString() ? body.get("type").asString() : null;
+    String target = body.path("target").isString() ? body.get("target").asString() : null;
+    Registrations registrations = catalog.registrations();
+    Map<String, Object> out = new LinkedHashMap<>();
+    if (Boolean.parseBoolean(dryRun)) {
+      Registrations.DryRun run = registrations.dryRun(type, target);
+      out.put("location", location(run.location()));
+      out.put("entities", run.entities());
+      out.put("exists", run.exists());
+      if (!run.errors().isEmpty()) {
+        out.put("errors", run.errors());
+      }
+      return ResponseEntity.status(HttpStatus.CREATED).body(out);
+    }
+    LocationRow row = registrations.register(type, target, "api");
+    out.put("location", location(row));
+    out.put("entities", List.of());
+    return ResponseEntity.status(HttpStatus.CREATED).body(out);
+  }
+
+  @GetMapping("/locations")
+  List<Map<String, Object>> list() {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (LocationRow row : locations.all()) {
+      out.add(Map.of("data", location(row)));
+    }
+    return out;
+  }
+
+  @GetMapping("/locations/{id}")
+  Map<String, Object> get(@PathVariable String id) {
+    return location(find(id));
+  }
+
+  @DeleteMapping("/locations/{id}")
+  ResponseEntity<Void> delete(@PathVariable String id) {
+    catalog.registrations().unregister(id);
+    return ResponseEntity.noContent().build();
+  }
+
+  @GetMapping("/locations/by-entity/{kind}/{namespace}/{name}")
+  Map<String, Object> byEntity(
+      @PathVariable String kind, @PathVariable String namespace, @PathVariable String name) {
+    JsonNode entity =
+        catalog
+            .entity(new EntityRef(kind, namespace, name))
+            .orElseThrow(
+                () ->
+                    CatalogException.notFound(
+                        "No entity named '"
+                            + name
+                            + "' found, with kind '"
+                            + kind
+                            + "' in namespace '"
+                            + namespace
+                            + "'"));
+    String origin = Annotations.get(entity, Annotations.ORIGIN_LOCATION);
+    LocationRow row = origin == null ? null : locations.byKey(origin).orElse(null);
+    if (row == null) {
+      throw CatalogException.notFound("No location found for entity " + EntityRef.of(entity));
+    }
+    return location(row);
+  }
+
+  /** Tarmac's addition: every entity under a location whose last processing found problems. */
+  @GetMapping("/locations/{id}/errors")
+  Map<String, Object> errors(@PathVariable String id) {
+    LocationRow row = find(id);
+    return Map.of("location", location(row), "items", errorItems(row.key()));
+  }
+
+  /** Entities whose processing failed (never stored) or kept errors, as the unprocessed module. */
+  @GetMapping("/entities/unprocessed/failed")
+  Map<String, Object> failed() {
+    return Map.of("entities", errorItems(null));
+  }
+
+  private List<Map<String, Object>> errorItems(String originKey) {
+    List<Map<String, Object>> items = new ArrayList<>();
+    for (String[] r : states.withErrors(originKey, 1000)) {
+      Map<String, Object> item = new LinkedHashMap<>();
+      item.put("entityRef", r[0]);
+      item.put("entityId", r[3]);
+      item.put("locationKey", r[1]);
+      item.put("state", r[4]);
+      item.put("errors", Json.parse(r[2]));
+      items.add(item);
+    }
+    return items;
+  }
+
+  private LocationRow find(String id) {
+    return locations
+        .byId(id)
+        .orElseThrow(() -> CatalogException.notFound("Found no location with ID " + id));
+  }
+
+  static Map<String, Object> location(LocationRow row) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", row.id());
+    m.put("type", row.type());
+    m.put("target", row.target());
+    return m;
+  }
+}

@@ -3,6 +3,7 @@ package dev.tarmac.catalog;
 import dev.tarmac.catalog.ingest.ProcessingLoop;
 import dev.tarmac.catalog.ingest.Registrations;
 import dev.tarmac.catalog.store.FinalEntities;
+import dev.tarmac.catalog.store.RefreshQueue;
 import dev.tarmac.catalog.store.RefreshRefs;
 import dev.tarmac.catalog.store.RefreshStates;
 import dev.tarmac.catalog.store.Relations;
@@ -25,6 +26,7 @@ public class Catalog {
 
   private final FinalEntities finals;
   private final RefreshStates states;
+  private final RefreshQueue queue;
   private final RefreshRefs refs;
   private final Relations relations;
   private final Registrations registrations;
@@ -35,6 +37,7 @@ public class Catalog {
   public Catalog(
       FinalEntities finals,
       RefreshStates states,
+      RefreshQueue queue,
       RefreshRefs refs,
       Relations relations,
       Registrations registrations,
@@ -42,6 +45,7 @@ public class Catalog {
       TransactionTemplate tx) {
     this.finals = finals;
     this.states = states;
+    this.queue = queue;
     this.refs = refs;
     this.relations = relations;
     this.registrations = registrations;
@@ -83,7 +87,7 @@ public class Catalog {
           states.forgetResults(parents);
           touched.remove(ref);
           touched.addAll(children);
-          states.requestStitch(touched);
+          queue.requestStitch(touched);
         });
     loop.wakeUp();
   }
@@ -102,7 +106,7 @@ public class Catalog {
       throw CatalogException.notFound("No entity named " + ref + " is known to the catalog");
     }
     states.forgetResults(chain);
-    states.refreshNow(chain, Instant.now());
+    queue.dueNow(chain, Instant.now());
     loop.wakeUp();
   }
 

@@ -2,6 +2,7 @@ package dev.tarmac.catalog.ingest;
 
 import dev.tarmac.catalog.store.EmittedEntity;
 import dev.tarmac.catalog.store.ProcessedResult;
+import dev.tarmac.catalog.store.RefreshQueue;
 import dev.tarmac.catalog.store.RefreshRefs;
 import dev.tarmac.catalog.store.RefreshStates;
 import dev.tarmac.catalog.store.Relations;
@@ -26,14 +27,20 @@ import tools.jackson.databind.node.ArrayNode;
 public class BatchWriter {
 
   private final RefreshStates states;
+  private final RefreshQueue queue;
   private final RefreshRefs refs;
   private final Relations relations;
   private final TransactionTemplate tx;
 
   /** Creates the writer. */
   public BatchWriter(
-      RefreshStates states, RefreshRefs refs, Relations relations, TransactionTemplate tx) {
+      RefreshStates states,
+      RefreshQueue queue,
+      RefreshRefs refs,
+      Relations relations,
+      TransactionTemplate tx) {
     this.states = states;
+    this.queue = queue;
     this.refs = refs;
     this.relations = relations;
     this.tx = tx;
@@ -47,7 +54,10 @@ public class BatchWriter {
   private void writeInTx(String owner, List<ProcessedResult> results, Instant now) {
     Set<String> stitch = new HashSet<>();
     Map<String, List<ProcessingError>> conflicts = new LinkedHashMap<>();
-    Set<String> lost = states.writeResults(owner, results, now);
+    Map<String, Instant> next = new LinkedHashMap<>();
+    results.forEach(r -> next.put(r.entityRef(), r.nextUpdateAt()));
+    Set<String> lost = new HashSet<>(queue.release(owner, next));
+    states.writeResults(results.stream().filter(r -> !lost.contains(r.entityRef())).toList(), now);
     List<String> relationOwners = new ArrayList<>();
     List<Relation> allRelations = new ArrayList<>();
     List<String> origins = new ArrayList<>();
@@ -83,7 +93,7 @@ public class BatchWriter {
       c.getValue().forEach(e -> errors.add(Json.MAPPER.valueToTree(e)));
       states.setErrors(c.getKey(), Json.write(errors));
     }
-    states.requestStitch(stitch);
+    queue.requestStitch(stitch);
   }
 
   /** Upserts what a parent emits; returns conflict errors to record on the parent. */

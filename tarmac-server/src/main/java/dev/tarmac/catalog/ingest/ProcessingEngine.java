@@ -2,6 +2,7 @@ package dev.tarmac.catalog.ingest;
 
 import dev.tarmac.catalog.CatalogSettings;
 import dev.tarmac.catalog.store.ProcessedResult;
+import dev.tarmac.catalog.store.RefreshQueue;
 import dev.tarmac.catalog.store.RefreshRow;
 import dev.tarmac.catalog.store.RefreshStates;
 import dev.tarmac.sdk.catalog.Relation;
@@ -26,6 +27,7 @@ import org.springframework.stereotype.Component;
 public class ProcessingEngine {
 
   private final RefreshStates states;
+  private final RefreshQueue queue;
   private final BatchWriter writer;
   private final EntityProcessor processor;
   private final CatalogSettings settings;
@@ -35,11 +37,13 @@ public class ProcessingEngine {
   /** Creates the engine. */
   public ProcessingEngine(
       RefreshStates states,
+      RefreshQueue queue,
       BatchWriter writer,
       EntityProcessor processor,
       CatalogSettings settings,
       MeterRegistry meters) {
     this.states = states;
+    this.queue = queue;
     this.writer = writer;
     this.processor = processor;
     this.settings = settings;
@@ -56,8 +60,12 @@ public class ProcessingEngine {
   /** Processes one batch of due entities; returns how many were claimed. */
   public int processBatch(String owner) {
     Instant now = Instant.now();
-    List<RefreshRow> rows =
-        states.claim(owner, settings.batchSize(), now, now.plus(settings.leaseTimeout()));
+    Instant leaseUntil = now.plus(settings.leaseTimeout());
+    List<String> claimed = queue.claim(owner, settings.batchSize(), now, leaseUntil);
+    if (claimed.isEmpty()) {
+      return 0;
+    }
+    List<RefreshRow> rows = states.load(claimed, leaseUntil);
     if (rows.isEmpty()) {
       return 0;
     }
@@ -72,7 +80,7 @@ public class ProcessingEngine {
       }
     }
     if (!unchanged.isEmpty()) {
-      states.reschedule(owner, unchanged, Instant.now());
+      queue.release(owner, unchanged);
     }
     if (!changed.isEmpty()) {
       writer.write(owner, changed, Instant.now());

@@ -1,6 +1,7 @@
 package dev.tarmac.catalog.ingest;
 
 import dev.tarmac.catalog.CatalogSettings;
+import dev.tarmac.catalog.store.TableStatistics;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -18,8 +19,10 @@ import org.springframework.stereotype.Component;
 public class ProcessingLoop implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(ProcessingLoop.class);
+  private static final int STITCH_EVERY = 10;
   private final ProcessingEngine engine;
   private final Stitcher stitcher;
+  private final TableStatistics statistics;
   private final CatalogSettings settings;
   private final String owner;
   private final ReentrantLock lock = new ReentrantLock();
@@ -30,7 +33,12 @@ public class ProcessingLoop implements SmartLifecycle {
 
   /** Creates the loop for this replica. */
   public ProcessingLoop(
-      ProcessingEngine engine, Stitcher stitcher, CatalogSettings settings, ReplicaId replica) {
+      ProcessingEngine engine,
+      Stitcher stitcher,
+      CatalogSettings settings,
+      ReplicaId replica,
+      TableStatistics statistics) {
+    this.statistics = statistics;
     this.engine = engine;
     this.stitcher = stitcher;
     this.settings = settings;
@@ -69,11 +77,18 @@ public class ProcessingLoop implements SmartLifecycle {
   }
 
   private void run() {
+    int roundsSinceStitch = 0;
     while (running) {
       int work = 0;
       try {
         work = engine.processBatch(owner);
-        work += stitcher.stitchBatch(owner, settings.batchSize(), settings.leaseTimeout());
+        // Stitch once processing has drained (or every few rounds, so it never starves): an
+        // entity's reverse relations arrive from other entities' processing, and stitching after
+        // them all builds each final entity once instead of once per batch that touches it.
+        if (work == 0 || ++roundsSinceStitch >= STITCH_EVERY) {
+          work += stitcher.stitchBatch(owner, settings.batchSize(), settings.leaseTimeout());
+          roundsSinceStitch = 0;
+        }
       } catch (RuntimeException e) {
         if (!running) {
           return;
@@ -81,8 +96,17 @@ public class ProcessingLoop implements SmartLifecycle {
         log.warn("Catalog processing round failed; retrying: {}", e.toString());
       }
       if (work == 0) {
+        analyzeQuietly();
         sleep();
       }
+    }
+  }
+
+  private void analyzeQuietly() {
+    try {
+      statistics.analyzeIfChanged();
+    } catch (RuntimeException e) {
+      log.warn("Could not analyse catalog tables: {}", e.toString());
     }
   }
 

@@ -5,6 +5,7 @@ import dev.tarmac.catalog.store.EmittedEntity;
 import dev.tarmac.catalog.store.FinalEntities;
 import dev.tarmac.catalog.store.LocationRow;
 import dev.tarmac.catalog.store.Locations;
+import dev.tarmac.catalog.store.RefreshQueue;
 import dev.tarmac.catalog.store.RefreshRefs;
 import dev.tarmac.catalog.store.RefreshStates;
 import dev.tarmac.catalog.store.Relations;
@@ -38,6 +39,7 @@ public class Registrations {
   private static final int DRY_RUN_LIMIT = 20_000;
   private final Locations locations;
   private final RefreshStates states;
+  private final RefreshQueue queue;
   private final RefreshRefs refs;
   private final Relations relations;
   private final FinalEntities finals;
@@ -49,6 +51,7 @@ public class Registrations {
   public Registrations(
       Locations locations,
       RefreshStates states,
+      RefreshQueue queue,
       RefreshRefs refs,
       Relations relations,
       FinalEntities finals,
@@ -57,6 +60,7 @@ public class Registrations {
       ProcessingLoop loop) {
     this.locations = locations;
     this.states = states;
+    this.queue = queue;
     this.refs = refs;
     this.relations = relations;
     this.finals = finals;
@@ -172,7 +176,7 @@ public class Registrations {
       touched.removeAll(doomed);
       frontier = next;
     }
-    states.requestStitch(touched);
+    queue.requestStitch(touched);
   }
 
   /** The generated Location entity Backstage creates for a registration. */

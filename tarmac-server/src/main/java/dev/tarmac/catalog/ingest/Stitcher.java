@@ -2,10 +2,11 @@ package dev.tarmac.catalog.ingest;
 
 import dev.tarmac.catalog.store.FinalEntities;
 import dev.tarmac.catalog.store.FinalEntity;
+import dev.tarmac.catalog.store.RefreshQueue;
 import dev.tarmac.catalog.store.RefreshRefs;
-import dev.tarmac.catalog.store.RefreshStates;
 import dev.tarmac.catalog.store.Relations;
 import dev.tarmac.catalog.store.StitchInput;
+import dev.tarmac.catalog.store.TableStatistics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,20 +25,23 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class Stitcher {
 
-  private final RefreshStates states;
+  private final RefreshQueue queue;
   private final RefreshRefs refs;
   private final Relations relations;
   private final FinalEntities finals;
   private final TransactionTemplate tx;
+  private final TableStatistics statistics;
 
   /** Creates the stitcher. */
   public Stitcher(
-      RefreshStates states,
+      RefreshQueue queue,
       RefreshRefs refs,
       Relations relations,
       FinalEntities finals,
-      TransactionTemplate tx) {
-    this.states = states;
+      TransactionTemplate tx,
+      TableStatistics statistics) {
+    this.statistics = statistics;
+    this.queue = queue;
     this.refs = refs;
     this.relations = relations;
     this.finals = finals;
@@ -47,7 +51,7 @@ public class Stitcher {
   /** Stitches one batch; returns how many entities were claimed. */
   public int stitchBatch(String owner, int limit, Duration lease) {
     Instant now = Instant.now();
-    Map<String, String> tickets = states.claimStitch(owner, limit, now, now.plus(lease));
+    Map<String, String> tickets = queue.claimStitch(owner, limit, now, now.plus(lease));
     if (tickets.isEmpty()) {
       return 0;
     }
@@ -87,8 +91,9 @@ public class Stitcher {
           if (!gone.isEmpty()) {
             finals.delete(gone);
           }
-          states.completeStitch(tickets);
+          queue.completeStitch(tickets);
         });
+    statistics.changed(inserts.size() + updates.size() + gone.size());
     return tickets.size();
   }
 }

@@ -1,6 +1,7 @@
 package dev.tarmac.catalog.ops;
 
 import dev.tarmac.catalog.store.FinalEntities;
+import dev.tarmac.catalog.store.RefreshQueue;
 import dev.tarmac.catalog.store.RefreshStates;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -24,6 +25,7 @@ public class CatalogMetrics {
 
   private final FinalEntities finals;
   private final RefreshStates states;
+  private final RefreshQueue queue;
   private final MultiGauge byKind;
   private final AtomicLong due = new AtomicLong();
   private final AtomicLong stitch = new AtomicLong();
@@ -31,7 +33,9 @@ public class CatalogMetrics {
   private volatile Instant lastUpdate;
 
   /** Registers the gauges. */
-  public CatalogMetrics(FinalEntities finals, RefreshStates states, MeterRegistry registry) {
+  public CatalogMetrics(
+      FinalEntities finals, RefreshStates states, RefreshQueue queue, MeterRegistry registry) {
+    this.queue = queue;
     this.finals = finals;
     this.states = states;
     this.byKind =
@@ -61,8 +65,8 @@ public class CatalogMetrics {
     counts.forEach((kind, n) -> rows.add(MultiGauge.Row.of(Tags.of("kind", kind), n)));
     byKind.register(rows, true);
     Instant now = Instant.now();
-    due.set(states.dueCount(now));
-    stitch.set(states.stitchBacklog());
+    due.set(queue.dueCount(now));
+    stitch.set(queue.stitchBacklog());
     errors.set(states.errorCount());
     lastUpdate = finals.lastUpdate();
   }

@@ -81,7 +81,7 @@ public class FinalEntities {
     }
     template.batchUpdate(
         "INSERT INTO catalog_final_entity (entity_ref, entity_id, kind, final_json, hash,"
-            + " updated_at) SELECT ?, ?, ?, ?, ?, ? FROM catalog_refresh_state"
+            + " updated_at) SELECT ?, ?, ?, ?, ?, ? FROM catalog_refresh_queue"
             + " WHERE entity_ref = ? AND stitch_ticket = ?",
         ins);
     List<Object[]> upd = new ArrayList<>();
@@ -101,12 +101,14 @@ public class FinalEntities {
     template.batchUpdate(
         "UPDATE catalog_final_entity SET entity_id = ?, kind = ?, final_json = ?, hash = ?,"
             + " updated_at = ? WHERE entity_ref = ? AND EXISTS (SELECT 1 FROM"
-            + " catalog_refresh_state s WHERE s.entity_ref = ? AND s.stitch_ticket = ?)",
+            + " catalog_refresh_queue s WHERE s.entity_ref = ? AND s.stitch_ticket = ?)",
         upd);
-    List<String> changed = new ArrayList<>();
-    inserts.forEach(e -> changed.add(e.entityRef()));
-    updates.forEach(e -> changed.add(e.entityRef()));
-    deleteSearch(changed);
+    List<Object[]> changes = new ArrayList<>();
+    inserts.forEach(e -> changes.add(new Object[] {e.entityRef(), false, Rows.ts(now)}));
+    updates.forEach(e -> changes.add(new Object[] {e.entityRef(), false, Rows.ts(now)}));
+    recordChanges(changes);
+    // New entities have no search rows yet; only updated ones need theirs replaced.
+    deleteSearch(updates.stream().map(FinalEntity::entityRef).toList());
     List<Object[]> rows = new ArrayList<>();
     for (List<FinalEntity> list : List.of(inserts, updates)) {
       for (FinalEntity e : list) {
@@ -120,8 +122,53 @@ public class FinalEntities {
         rows);
   }
 
+  private void recordChanges(List<Object[]> changes) {
+    template.batchUpdate(
+        "INSERT INTO catalog_change (entity_ref, deleted, changed_at) VALUES (?, ?, ?)", changes);
+  }
+
+  /** Changes after {@code afterId}, oldest first: {id, ref, deleted}. */
+  public List<Object[]> changesAfter(long afterId, int limit) {
+    return jdbc.sql(
+            "SELECT id, entity_ref, deleted FROM catalog_change WHERE id > ? ORDER BY id LIMIT ?")
+        .params(afterId, limit)
+        .query((rs, i) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getBoolean(3)})
+        .list();
+  }
+
+  /** The newest change id, or 0. */
+  public long lastChangeId() {
+    Long id =
+        jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM catalog_change").query(Long.class).single();
+    return id == null ? 0 : id;
+  }
+
+  /** Forgets changes older than the cut-off (every replica has long since read them). */
+  public int pruneChanges(Instant before) {
+    return jdbc.sql("DELETE FROM catalog_change WHERE changed_at < ?")
+        .param(Rows.ts(before))
+        .update();
+  }
+
+  /** Streams every final entity's JSON, for rebuilding an index. */
+  public void forEach(java.util.function.Consumer<String> sink) {
+    template.query(
+        con -> {
+          var ps = con.prepareStatement("SELECT final_json FROM catalog_final_entity");
+          ps.setFetchSize(500);
+          return ps;
+        },
+        rs -> {
+          sink.accept(rs.getString(1));
+        });
+  }
+
   /** Removes final entities (and their search rows). */
   public void delete(Collection<String> refs) {
+    Instant now = Instant.now();
+    List<Object[]> changes = new ArrayList<>();
+    refs.forEach(r -> changes.add(new Object[] {r, true, Rows.ts(now)}));
+    recordChanges(changes);
     deleteSearch(refs);
     for (List<String> chunk : Rows.chunks(refs)) {
       jdbc.sql("DELETE FROM catalog_final_entity WHERE entity_ref IN (:refs)")

@@ -4,69 +4,43 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The processing state of every entity: leases, emitted children and stitch requests. */
+/**
+ * The documents of each entity's processing state: as emitted, as last processed, its errors and
+ * owner. Rows are written only when their content changes; scheduling lives in {@link
+ * RefreshQueue}, which this repository keeps in step on insert and delete.
+ */
 @Repository
 public class RefreshStates {
 
   private final JdbcClient jdbc;
   private final JdbcTemplate template;
+  private final RefreshQueue queue;
 
   /** Creates the repository. */
-  public RefreshStates(JdbcClient jdbc, JdbcTemplate template) {
+  public RefreshStates(JdbcClient jdbc, JdbcTemplate template, RefreshQueue queue) {
     this.jdbc = jdbc;
     this.template = template;
+    this.queue = queue;
   }
 
-  /**
-   * Claims up to {@code limit} rows that are due, by moving their next update to the lease end.
-   * Compare-and-set on {@code next_update_at} makes the claim safe across replicas.
-   */
-  public List<RefreshRow> claim(String owner, int limit, Instant now, Instant leaseUntil) {
-    List<Object[]> due =
-        jdbc.sql(
-                "SELECT entity_ref, next_update_at FROM catalog_refresh_state"
-                    + " WHERE next_update_at <= ? ORDER BY next_update_at LIMIT ?")
-            .params(Rows.ts(now), limit)
-            .query((rs, i) -> new Object[] {rs.getString(1), rs.getObject(2)})
-            .list();
-    if (due.isEmpty()) {
-      return List.of();
-    }
-    List<Object[]> args = new ArrayList<>(due.size());
-    for (Object[] row : due) {
-      args.add(new Object[] {Rows.ts(leaseUntil), owner, row[0], row[1]});
-    }
-    int[] counts =
-        template.batchUpdate(
-            "UPDATE catalog_refresh_state SET next_update_at = ?, lease_owner = ?"
-                + " WHERE entity_ref = ? AND next_update_at = ?",
-            args);
-    List<String> claimed = new ArrayList<>();
-    for (int i = 0; i < counts.length; i++) {
-      if (counts[i] == 1 || counts[i] == java.sql.Statement.SUCCESS_NO_INFO) {
-        claimed.add((String) due.get(i)[0]);
-      }
-    }
-    List<RefreshRow> rows = new ArrayList<>(claimed.size());
-    for (List<String> chunk : Rows.chunks(claimed)) {
+  /** The processing state of claimed entities. */
+  public List<RefreshRow> load(List<String> refs, Instant leaseUntil) {
+    List<RefreshRow> rows = new ArrayList<>(refs.size());
+    for (List<String> chunk : Rows.chunks(refs)) {
       rows.addAll(
           jdbc.sql(
                   "SELECT entity_ref, entity_id, unprocessed_json, processed_json, result_hash,"
                       + " errors_json, location_key, source_etag FROM catalog_refresh_state"
-                      + " WHERE entity_ref IN (:refs) AND lease_owner = :owner")
+                      + " WHERE entity_ref IN (:refs)")
               .param("refs", chunk)
-              .param("owner", owner)
               .query(
                   (rs, i) ->
                       new RefreshRow(
@@ -84,11 +58,8 @@ public class RefreshStates {
     return rows;
   }
 
-  /**
-   * Writes processing results of rows this replica still holds; returns the refs whose lease was
-   * lost (another replica took them over) and were therefore not written.
-   */
-  public Set<String> writeResults(String owner, List<ProcessedResult> results, Instant now) {
+  /** Writes changed processing results (the caller has released their leases). */
+  public void writeResults(List<ProcessedResult> results, Instant now) {
     List<Object[]> args = new ArrayList<>(results.size());
     for (ProcessedResult r : results) {
       args.add(
@@ -97,39 +68,18 @@ public class RefreshStates {
             r.resultHash(),
             r.errorsJson(),
             r.sourceEtag(),
-            Rows.ts(r.nextUpdateAt()),
             Rows.ts(now),
-            r.entityRef(),
-            owner
+            r.entityRef()
           });
     }
-    int[] counts =
-        template.batchUpdate(
-            "UPDATE catalog_refresh_state SET processed_json = COALESCE(?, processed_json),"
-                + " result_hash = COALESCE(?, result_hash), errors_json = ?, source_etag = ?,"
-                + " next_update_at = ?, lease_owner = NULL, updated_at = ?"
-                + " WHERE entity_ref = ? AND lease_owner = ?",
-            args);
-    Set<String> lost = new HashSet<>();
-    for (int i = 0; i < counts.length; i++) {
-      if (counts[i] == 0) {
-        lost.add(results.get(i).entityRef());
-      }
-    }
-    return lost;
-  }
-
-  /** Only bumps the next update of rows whose processing found nothing new. */
-  public void reschedule(String owner, Map<String, Instant> nextUpdates, Instant now) {
-    List<Object[]> args = new ArrayList<>(nextUpdates.size());
-    nextUpdates.forEach((ref, next) -> args.add(new Object[] {Rows.ts(next), ref, owner}));
     template.batchUpdate(
-        "UPDATE catalog_refresh_state SET next_update_at = ?, lease_owner = NULL"
-            + " WHERE entity_ref = ? AND lease_owner = ?",
+        "UPDATE catalog_refresh_state SET processed_json = COALESCE(?, processed_json),"
+            + " result_hash = COALESCE(?, result_hash), errors_json = ?, source_etag = ?,"
+            + " updated_at = ? WHERE entity_ref = ?",
         args);
   }
 
-  /** Adds an error message to a row's stored errors (a conflict found while writing children). */
+  /** Replaces a row's stored errors (a conflict found while writing its children). */
   public void setErrors(String entityRef, String errorsJson) {
     jdbc.sql("UPDATE catalog_refresh_state SET errors_json = ? WHERE entity_ref = ?")
         .params(errorsJson, entityRef)
@@ -152,7 +102,7 @@ public class RefreshStates {
     return out;
   }
 
-  /** Inserts new entities to be processed as soon as possible. */
+  /** Inserts new entities, due for processing now. */
   public void insert(List<EmittedEntity> entities, Instant now) {
     List<Object[]> args = new ArrayList<>(entities.size());
     for (EmittedEntity e : entities) {
@@ -165,18 +115,18 @@ public class RefreshStates {
             e.locationKey(),
             e.originKey(),
             Rows.ts(now),
-            Rows.ts(now),
             Rows.ts(now)
           });
     }
     template.batchUpdate(
         "INSERT INTO catalog_refresh_state (entity_ref, entity_id, unprocessed_json,"
-            + " unprocessed_hash, location_key, origin_key, next_update_at, created_at, updated_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + " unprocessed_hash, location_key, origin_key, created_at, updated_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         args);
+    queue.insert(entities.stream().map(EmittedEntity::entityRef).toList(), now);
   }
 
-  /** Replaces the unprocessed form (and owner) of existing entities and makes them due now. */
+  /** Replaces the emitted form (and owner) of existing entities and makes them due now. */
   public void replaceUnprocessed(List<EmittedEntity> entities, Instant now) {
     List<Object[]> args = new ArrayList<>(entities.size());
     for (EmittedEntity e : entities) {
@@ -187,93 +137,26 @@ public class RefreshStates {
             e.locationKey(),
             e.originKey(),
             Rows.ts(now),
-            Rows.ts(now),
             e.entityRef()
           });
     }
     template.batchUpdate(
         "UPDATE catalog_refresh_state SET unprocessed_json = ?, unprocessed_hash = ?,"
-            + " location_key = ?, origin_key = ?, next_update_at = ?, updated_at = ?, lease_owner = NULL"
-            + " WHERE entity_ref = ?",
+            + " location_key = ?, origin_key = ?, updated_at = ? WHERE entity_ref = ?",
         args);
+    queue.dueNow(entities.stream().map(EmittedEntity::entityRef).toList(), now);
   }
 
-  /** Marks entities for (re-)stitching; a new ticket makes any stitch in flight repeat. */
-  public void requestStitch(Collection<String> refs) {
-    if (refs.isEmpty()) {
-      return;
-    }
-    String ticket = UUID.randomUUID().toString();
-    for (List<String> chunk : Rows.chunks(new LinkedHashSet<>(refs))) {
-      jdbc.sql(
-              "UPDATE catalog_refresh_state SET stitch_requested = TRUE, stitch_ticket = :t"
-                  + " WHERE entity_ref IN (:refs)")
-          .param("t", ticket)
-          .param("refs", chunk)
-          .update();
+  /** Inserts or replaces a root entity (a registered location's generated Location). */
+  public void upsertRoot(EmittedEntity root, Instant now) {
+    if (existing(List.of(root.entityRef())).isEmpty()) {
+      insert(List.of(root), now);
+    } else {
+      replaceUnprocessed(List.of(root), now);
     }
   }
 
-  /** Claims up to {@code limit} stitch requests; returns ref to claim ticket. */
-  public Map<String, String> claimStitch(String owner, int limit, Instant now, Instant leaseUntil) {
-    List<String[]> due =
-        jdbc.sql(
-                "SELECT entity_ref, stitch_ticket FROM catalog_refresh_state"
-                    + " WHERE stitch_requested = TRUE"
-                    + " AND (stitch_claim_until IS NULL OR stitch_claim_until < ?) LIMIT ?")
-            .params(Rows.ts(now), limit)
-            .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2)})
-            .list();
-    if (due.isEmpty()) {
-      return Map.of();
-    }
-    List<Object[]> args = new ArrayList<>(due.size());
-    List<String> tickets = new ArrayList<>(due.size());
-    for (String[] row : due) {
-      String claimTicket = owner + ":" + UUID.randomUUID();
-      tickets.add(claimTicket);
-      args.add(new Object[] {claimTicket, Rows.ts(leaseUntil), row[0], row[1]});
-    }
-    int[] counts =
-        template.batchUpdate(
-            "UPDATE catalog_refresh_state SET stitch_ticket = ?, stitch_claim_until = ?"
-                + " WHERE entity_ref = ? AND stitch_ticket = ? AND stitch_requested = TRUE",
-            args);
-    Map<String, String> claimed = new HashMap<>();
-    for (int i = 0; i < counts.length; i++) {
-      if (counts[i] == 1 || counts[i] == java.sql.Statement.SUCCESS_NO_INFO) {
-        claimed.put(due.get(i)[0], tickets.get(i));
-      }
-    }
-    return claimed;
-  }
-
-  /** Clears stitch requests whose ticket is still the claimed one. */
-  public void completeStitch(Map<String, String> tickets) {
-    List<Object[]> args = new ArrayList<>(tickets.size());
-    tickets.forEach((ref, ticket) -> args.add(new Object[] {ref, ticket}));
-    template.batchUpdate(
-        "UPDATE catalog_refresh_state SET stitch_requested = FALSE, stitch_claim_until = NULL"
-            + " WHERE entity_ref = ? AND stitch_ticket = ?",
-        args);
-  }
-
-  /** Makes the given entities due for processing now (refresh). */
-  public int refreshNow(Collection<String> refs, Instant now) {
-    int n = 0;
-    for (List<String> chunk : Rows.chunks(refs)) {
-      n +=
-          jdbc.sql(
-                  "UPDATE catalog_refresh_state SET next_update_at = :now"
-                      + " WHERE entity_ref IN (:refs) AND lease_owner IS NULL")
-              .param("now", Rows.ts(now))
-              .param("refs", chunk)
-              .update();
-    }
-    return n;
-  }
-
-  /** The unprocessed entity of a ref, if it is known. */
+  /** The emitted form of an entity, if it is known. */
   public String unprocessed(String entityRef) {
     return jdbc.sql("SELECT unprocessed_json FROM catalog_refresh_state WHERE entity_ref = ?")
         .param(entityRef)
@@ -289,15 +172,7 @@ public class RefreshStates {
           .param("refs", chunk)
           .update();
     }
-  }
-
-  /** Inserts or replaces a root entity (a registered location's generated Location). */
-  public void upsertRoot(EmittedEntity root, Instant now) {
-    if (existing(List.of(root.entityRef())).isEmpty()) {
-      insert(List.of(root), now);
-    } else {
-      replaceUnprocessed(List.of(root), now);
-    }
+    queue.delete(refs);
   }
 
   /** Forgets the last result of the given entities so their next processing rewrites it all. */
@@ -309,7 +184,10 @@ public class RefreshStates {
     }
   }
 
-  /** Entities whose last processing failed or warned: ref, location key and errors JSON. */
+  /**
+   * Entities whose last processing failed or warned, optionally under one registered location: ref,
+   * location key, errors JSON, uid and state (failed: never stored; stale: last good kept).
+   */
   public List<String[]> withErrors(String originKey, int limit) {
     return jdbc.sql(
             "SELECT entity_ref, location_key, errors_json, entity_id,"
@@ -334,29 +212,19 @@ public class RefreshStates {
         .list();
   }
 
-  /** Number of rows due for processing at {@code now}. */
-  public long dueCount(Instant now) {
-    return jdbc.sql("SELECT COUNT(*) FROM catalog_refresh_state WHERE next_update_at <= ?")
-        .param(Rows.ts(now))
-        .query(Long.class)
-        .single();
-  }
-
-  /** Number of rows waiting to be stitched. */
-  public long stitchBacklog() {
-    return jdbc.sql("SELECT COUNT(*) FROM catalog_refresh_state WHERE stitch_requested = TRUE")
-        .query(Long.class)
-        .single();
-  }
-
-  /** Number of entities whose last processing ended with errors. */
+  /** Number of entities whose last processing reported problems. */
   public long errorCount() {
     return jdbc.sql("SELECT COUNT(*) FROM catalog_refresh_state WHERE errors_json IS NOT NULL")
         .query(Long.class)
         .single();
   }
 
-  /** The owner and content hash of an existing row. */
+  /**
+   * The owner and content hash of an existing row.
+   *
+   * @param locationKey the location that owns it
+   * @param unprocessedHash hash of its emitted form
+   */
   public record Existing(String locationKey, String unprocessedHash) {
     /** Whether the given emission is owned by the same location. */
     public boolean sameOwner(String otherLocationKey) {

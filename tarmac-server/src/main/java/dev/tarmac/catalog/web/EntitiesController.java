@@ -130,7 +130,7 @@ class EntitiesController {
   }
 
   @GetMapping("/entities/by-query")
-  Map<String, Object> byQueryGet(
+  ResponseEntity<String> byQueryGet(
       @RequestParam(required = false) String fullTextFilterTerm,
       @RequestParam(required = false) String limit,
       @RequestParam(required = false) String offset,
@@ -160,7 +160,7 @@ class EntitiesController {
   }
 
   @PostMapping(path = "/entities/by-query", consumes = MediaType.APPLICATION_JSON_VALUE)
-  Map<String, Object> byQueryPost(@RequestBody JsonNode body) {
+  ResponseEntity<String> byQueryPost(@RequestBody JsonNode body) {
     requireObject(body);
     QueryCursor q;
     if (body.hasNonNull("cursor")) {
@@ -194,7 +194,7 @@ class EntitiesController {
     return runQuery(q, lim, Fields.parse(fields), true);
   }
 
-  private Map<String, Object> runQuery(
+  private ResponseEntity<String> runQuery(
       QueryCursor q, int limit, List<String> fields, boolean total) {
     EntityPredicate predicate =
         q.filterJson() != null && !q.filterJson().isNull()
@@ -225,22 +225,24 @@ class EntitiesController {
     if (q.offset() > 0) {
       pageInfo.put("prevCursor", q.at(Math.max(0, q.offset() - limit), limit).encode());
     }
-    ArrayNode items = Json.MAPPER.createArrayNode();
-    page.forEach(json -> items.add(Fields.project(Json.parse(json), fields)));
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("items", items);
-    if (total) {
-      out.put("totalItems", queries.count(query));
+    StringBuilder out = new StringBuilder(page.size() * 2048 + 256).append("{\"items\":[");
+    for (int i = 0; i < page.size(); i++) {
+      out.append(i == 0 ? "" : ",").append(render(page.get(i), fields));
     }
-    out.put("pageInfo", pageInfo);
-    return out;
+    out.append(']');
+    if (total) {
+      out.append(",\"totalItems\":").append(queries.count(query));
+    }
+    out.append(",\"pageInfo\":").append(Json.write(pageInfo)).append('}');
+    return raw(out.toString());
   }
 
   @GetMapping("/entities/by-uid/{uid}")
-  JsonNode byUid(@PathVariable String uid) {
-    return catalog
-        .entityByUid(uid)
-        .orElseThrow(() -> CatalogException.notFound("No entity with uid " + uid));
+  ResponseEntity<String> byUid(@PathVariable String uid) {
+    return raw(
+        finals
+            .byUid(uid)
+            .orElseThrow(() -> CatalogException.notFound("No entity with uid " + uid)));
   }
 
   @DeleteMapping("/entities/by-uid/{uid}")
@@ -250,20 +252,27 @@ class EntitiesController {
   }
 
   @GetMapping("/entities/by-name/{kind}/{namespace}/{name}")
-  JsonNode byName(
+  ResponseEntity<String> byName(
       @PathVariable String kind, @PathVariable String namespace, @PathVariable String name) {
-    return catalog
-        .entity(new EntityRef(kind, namespace, name))
-        .orElseThrow(
-            () ->
-                CatalogException.notFound(
-                    "No entity named '"
-                        + name
-                        + "' found, with kind '"
-                        + kind
-                        + "' in namespace '"
-                        + namespace
-                        + "'"));
+    String ref = new EntityRef(kind, namespace, name).toString();
+    return raw(
+        finals
+            .byRef(ref)
+            .orElseThrow(
+                () ->
+                    CatalogException.notFound(
+                        "No entity named '"
+                            + name
+                            + "' found, with kind '"
+                            + kind
+                            + "' in namespace '"
+                            + namespace
+                            + "'")));
+  }
+
+  /** The stored JSON as it is: no parsing and re-serialising on the hot read paths. */
+  private static ResponseEntity<String> raw(String json) {
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json);
   }
 
   @PostMapping(path = "/entities/by-refs", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -1,0 +1,191 @@
+package dev.tarmac.catalog.store;
+
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The narrow, hot half of each entity's processing state: when it is next due, which replica holds
+ * its lease, and whether it waits to be stitched. Claims are compare-and-set updates, so any number
+ * of replicas share the work.
+ */
+@Repository
+public class RefreshQueue {
+
+  private final JdbcClient jdbc;
+  private final JdbcTemplate template;
+
+  /** Creates the repository. */
+  public RefreshQueue(JdbcClient jdbc, JdbcTemplate template) {
+    this.jdbc = jdbc;
+    this.template = template;
+  }
+
+  /** Adds entities, due at {@code now}. */
+  public void insert(Collection<String> refs, Instant now) {
+    List<Object[]> args = new ArrayList<>(refs.size());
+    refs.forEach(ref -> args.add(new Object[] {ref, Rows.ts(now)}));
+    template.batchUpdate(
+        "INSERT INTO catalog_refresh_queue (entity_ref, next_update_at) VALUES (?, ?)", args);
+  }
+
+  /** Removes entities. */
+  public void delete(Collection<String> refs) {
+    for (List<String> chunk : Rows.chunks(refs)) {
+      jdbc.sql("DELETE FROM catalog_refresh_queue WHERE entity_ref IN (:refs)")
+          .param("refs", chunk)
+          .update();
+    }
+  }
+
+  /**
+   * Claims up to {@code limit} due entities by moving their next update to the lease end;
+   * compare-and-set on {@code next_update_at} lets exactly one replica win each row.
+   */
+  public List<String> claim(String owner, int limit, Instant now, Instant leaseUntil) {
+    List<Object[]> due =
+        jdbc.sql(
+                "SELECT entity_ref, next_update_at FROM catalog_refresh_queue"
+                    + " WHERE next_update_at <= ? ORDER BY next_update_at LIMIT ?")
+            .params(Rows.ts(now), limit)
+            .query((rs, i) -> new Object[] {rs.getString(1), rs.getObject(2)})
+            .list();
+    if (due.isEmpty()) {
+      return List.of();
+    }
+    List<Object[]> args = new ArrayList<>(due.size());
+    for (Object[] row : due) {
+      args.add(new Object[] {Rows.ts(leaseUntil), owner, row[0], row[1]});
+    }
+    int[] counts =
+        template.batchUpdate(
+            "UPDATE catalog_refresh_queue SET next_update_at = ?, lease_owner = ?"
+                + " WHERE entity_ref = ? AND next_update_at = ?",
+            args);
+    List<String> claimed = new ArrayList<>();
+    for (int i = 0; i < counts.length; i++) {
+      if (counts[i] == 1 || counts[i] == Statement.SUCCESS_NO_INFO) {
+        claimed.add((String) due.get(i)[0]);
+      }
+    }
+    return claimed;
+  }
+
+  /** Releases leases with new due times; returns the refs whose lease another replica took. */
+  public List<String> release(String owner, Map<String, Instant> nextUpdates) {
+    List<String> refs = new ArrayList<>(nextUpdates.keySet());
+    List<Object[]> args = new ArrayList<>(refs.size());
+    refs.forEach(ref -> args.add(new Object[] {Rows.ts(nextUpdates.get(ref)), ref, owner}));
+    int[] counts =
+        template.batchUpdate(
+            "UPDATE catalog_refresh_queue SET next_update_at = ?, lease_owner = NULL"
+                + " WHERE entity_ref = ? AND lease_owner = ?",
+            args);
+    List<String> lost = new ArrayList<>();
+    for (int i = 0; i < counts.length; i++) {
+      if (counts[i] == 0) {
+        lost.add(refs.get(i));
+      }
+    }
+    return lost;
+  }
+
+  /** Makes entities due now (refresh, or new content from their parent). */
+  public int dueNow(Collection<String> refs, Instant now) {
+    int n = 0;
+    for (List<String> chunk : Rows.chunks(refs)) {
+      n +=
+          jdbc.sql(
+                  "UPDATE catalog_refresh_queue SET next_update_at = :now, lease_owner = NULL"
+                      + " WHERE entity_ref IN (:refs)")
+              .param("now", Rows.ts(now))
+              .param("refs", chunk)
+              .update();
+    }
+    return n;
+  }
+
+  /** Marks entities for (re-)stitching; a new ticket makes any stitch in flight repeat. */
+  public void requestStitch(Collection<String> refs) {
+    if (refs.isEmpty()) {
+      return;
+    }
+    String ticket = UUID.randomUUID().toString();
+    for (List<String> chunk : Rows.chunks(new LinkedHashSet<>(refs))) {
+      jdbc.sql(
+              "UPDATE catalog_refresh_queue SET stitch_requested = TRUE, stitch_ticket = :t"
+                  + " WHERE entity_ref IN (:refs)")
+          .param("t", ticket)
+          .param("refs", chunk)
+          .update();
+    }
+  }
+
+  /** Claims up to {@code limit} stitch requests; returns ref to claim ticket. */
+  public Map<String, String> claimStitch(String owner, int limit, Instant now, Instant leaseUntil) {
+    List<String[]> due =
+        jdbc.sql(
+                "SELECT entity_ref, stitch_ticket FROM catalog_refresh_queue"
+                    + " WHERE stitch_requested = TRUE"
+                    + " AND (stitch_claim_until IS NULL OR stitch_claim_until < ?) LIMIT ?")
+            .params(Rows.ts(now), limit)
+            .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2)})
+            .list();
+    if (due.isEmpty()) {
+      return Map.of();
+    }
+    List<Object[]> args = new ArrayList<>(due.size());
+    List<String> tickets = new ArrayList<>(due.size());
+    for (String[] row : due) {
+      String claimTicket = owner + ":" + UUID.randomUUID();
+      tickets.add(claimTicket);
+      args.add(new Object[] {claimTicket, Rows.ts(leaseUntil), row[0], row[1]});
+    }
+    int[] counts =
+        template.batchUpdate(
+            "UPDATE catalog_refresh_queue SET stitch_ticket = ?, stitch_claim_until = ?"
+                + " WHERE entity_ref = ? AND stitch_ticket = ? AND stitch_requested = TRUE",
+            args);
+    Map<String, String> claimed = new HashMap<>();
+    for (int i = 0; i < counts.length; i++) {
+      if (counts[i] == 1 || counts[i] == Statement.SUCCESS_NO_INFO) {
+        claimed.put(due.get(i)[0], tickets.get(i));
+      }
+    }
+    return claimed;
+  }
+
+  /** Clears stitch requests whose ticket is still the claimed one. */
+  public void completeStitch(Map<String, String> tickets) {
+    List<Object[]> args = new ArrayList<>(tickets.size());
+    tickets.forEach((ref, ticket) -> args.add(new Object[] {ref, ticket}));
+    template.batchUpdate(
+        "UPDATE catalog_refresh_queue SET stitch_requested = FALSE, stitch_claim_until = NULL"
+            + " WHERE entity_ref = ? AND stitch_ticket = ?",
+        args);
+  }
+
+  /** Number of entities due for processing at {@code now}. */
+  public long dueCount(Instant now) {
+    return jdbc.sql("SELECT COUNT(*) FROM catalog_refresh_queue WHERE next_update_at <= ?")
+        .param(Rows.ts(now))
+        .query(Long.class)
+        .single();
+  }
+
+  /** Number of entities waiting to be stitched. */
+  public long stitchBacklog() {
+    return jdbc.sql("SELECT COUNT(*) FROM catalog_refresh_queue WHERE stitch_requested = TRUE")
+        .query(Long.class)
+        .single();
+  }
+}

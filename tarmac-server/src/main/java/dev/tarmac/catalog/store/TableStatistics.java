@@ -1,0 +1,59 @@
+package dev.tarmac.catalog.store;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the query planner's statistics fresh: after a large change to the catalog (a bulk
+ * registration) settles, the catalog tables are analysed, so filters on a fresh catalog use hash
+ * joins instead of the nested loops an empty-table estimate leads to.
+ */
+@Component
+public class TableStatistics {
+
+  private static final Logger log = LoggerFactory.getLogger(TableStatistics.class);
+  private static final List<String> TABLES =
+      List.of(
+          "catalog_search",
+          "catalog_final_entity",
+          "catalog_relation",
+          "catalog_refresh_state",
+          "catalog_refresh_queue",
+          "catalog_refresh_ref");
+  private static final long THRESHOLD = 1_000;
+  private final JdbcTemplate jdbc;
+  private final Dialect dialect;
+  private final AtomicLong changedSinceAnalyze = new AtomicLong();
+
+  /** Creates the component. */
+  public TableStatistics(JdbcTemplate jdbc, DataSource dataSource) {
+    this.jdbc = jdbc;
+    this.dialect = Dialect.of(dataSource);
+  }
+
+  /** Records that this many entities were written. */
+  public void changed(long entities) {
+    changedSinceAnalyze.addAndGet(entities);
+  }
+
+  /** Analyses the catalog tables if enough has changed since the last time; call when idle. */
+  public void analyzeIfChanged() {
+    long changed = changedSinceAnalyze.get();
+    if (changed < THRESHOLD || !changedSinceAnalyze.compareAndSet(changed, 0)) {
+      return;
+    }
+    long start = System.nanoTime();
+    for (String table : TABLES) {
+      jdbc.execute(dialect == Dialect.POSTGRES ? "ANALYZE " + table : "ANALYZE TABLE " + table);
+    }
+    log.info(
+        "Analysed catalog tables after {} entity changes in {} ms",
+        changed,
+        (System.nanoTime() - start) / 1_000_000);
+  }
+}

@@ -8,4 +8,5 @@ if [ ! -f "$jar" ] || [ -n "$(find pom.xml */pom.xml */src -newer "$jar" -print 
   echo "Building Tarmac (mvn -B -q -DskipTests package)..."
   mvn -B -q -DskipTests package
 fi
-exec java -XX:TieredStopAtLevel=1 -jar "$jar" "$@"
+# TARMAC_JAVA_OPTS overrides the JVM options; the benchmark (bench/CatalogBench.java) uses the same.
+exec java ${TARMAC_JAVA_OPTS:--Xmx1g} -jar "$jar" "$@"

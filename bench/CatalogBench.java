@@ -28,6 +28,9 @@ import java.util.regex.Pattern;
  */
 public class CatalogBench {
 
+  /** The JVM options run.sh uses, unless TARMAC_JAVA_OPTS says otherwise. */
+  static final String DEFAULT_JVM = "-Xmx1g";
+
   static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   public static void main(String[] args) throws Exception {
@@ -37,6 +40,7 @@ public class CatalogBench {
     int samples = 300;
     int idleSeconds = 30;
     String jar = "tarmac-server/target/tarmac.jar";
+    String jvm = System.getenv().getOrDefault("TARMAC_JAVA_OPTS", DEFAULT_JVM);
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--entities" -> entities = Integer.parseInt(args[++i]);
@@ -45,6 +49,7 @@ public class CatalogBench {
         case "--samples" -> samples = Integer.parseInt(args[++i]);
         case "--idle-seconds" -> idleSeconds = Integer.parseInt(args[++i]);
         case "--jar" -> jar = args[++i];
+        case "--jvm" -> jvm = args[++i];
         default -> throw new IllegalArgumentException("Unknown option " + args[i]);
       }
     }
@@ -63,7 +68,9 @@ public class CatalogBench {
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
     }
-    List<String> cmd = new ArrayList<>(List.of("java", "-jar", jar,
+    List<String> cmd = new ArrayList<>(List.of("java"));
+    cmd.addAll(Arrays.asList(jvm.trim().split("\\s+")));
+    cmd.addAll(List.of("-jar", jar,
         "--server.port=" + port, "--server.address=127.0.0.1", "--tarmac.demo=false",
         "--tarmac.data-dir=" + work.resolve("data"),
         "--tarmac.catalog.locations[0].type=file",
@@ -78,6 +85,7 @@ public class CatalogBench {
     String base = "http://127.0.0.1:" + port;
     System.out.printf("catalog: %s (%d entities expected through the API)%n", catalog, expected);
     System.out.printf("database: %s%n", postgres == null ? "embedded H2" : postgres);
+    System.out.printf("JVM options: %s%n", jvm);
     long t0 = System.nanoTime();
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
         .redirectOutput(work.resolve("server.log").toFile()).start();

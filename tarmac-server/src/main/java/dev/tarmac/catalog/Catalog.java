@@ -110,6 +110,38 @@ public class Catalog {
     loop.wakeUp();
   }
 
+  /**
+   * The entity and every entity that emits it, up to its registered location, as Backstage's
+   * ancestry: each with the refs of its own parents.
+   */
+  public List<Ancestor> ancestry(EntityRef ref) {
+    List<Ancestor> out = new ArrayList<>();
+    java.util.Deque<String> todo = new java.util.ArrayDeque<>(List.of(ref.toString()));
+    Set<String> seen = new HashSet<>();
+    while (!todo.isEmpty()) {
+      String current = todo.poll();
+      if (!seen.add(current)) {
+        continue;
+      }
+      Optional<JsonNode> entity = finals.byRef(current).map(Json::parse);
+      if (entity.isEmpty()) {
+        continue;
+      }
+      List<String> parents = refs.parentsOf(current);
+      out.add(new Ancestor(entity.get(), parents));
+      todo.addAll(parents);
+    }
+    return out;
+  }
+
+  /**
+   * One entity in an ancestry.
+   *
+   * @param entity the final entity
+   * @param parentEntityRefs the entities that emit it
+   */
+  public record Ancestor(JsonNode entity, List<String> parentEntityRefs) {}
+
   /** The registration service (locations). */
   public Registrations registrations() {
     return registrations;

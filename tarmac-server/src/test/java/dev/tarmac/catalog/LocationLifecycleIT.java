@@ -177,6 +177,46 @@ class LocationLifecycleIT {
     awaitStatus("component/default/git-beta", 200);
   }
 
+  @Test
+  void ancestryLeadsFromAnEntityToItsRegisteredLocation() throws Exception {
+    Path file = dir.resolve("ancestry.yaml");
+    Files.writeString(file, component("descendant", "team-x"));
+    register("file", file.toString());
+    awaitStatus("component/default/descendant", 200);
+    JsonNode a =
+        api.get("/api/catalog/entities/by-name/component/default/descendant/ancestry").json();
+    assertThat(a.path("rootEntityRef").asString()).isEqualTo("component:default/descendant");
+    assertThat(a.path("items")).hasSize(2);
+    assertThat(a.path("items").get(0).path("parentEntityRefs").get(0).asString())
+        .startsWith("location:default/generated-");
+    assertThat(a.path("items").get(1).path("entity").path("kind").asString()).isEqualTo("Location");
+  }
+
+  @Test
+  void locationsCanBeQueriedAndRepointed() throws Exception {
+    Path first = dir.resolve("moving-1.yaml");
+    Path second = dir.resolve("moving-2.yaml");
+    Files.writeString(first, component("before-move", "team-x"));
+    Files.writeString(second, component("after-move", "team-x"));
+    String id = register("file", first.toString());
+    awaitStatus("component/default/before-move", 200);
+    JsonNode page =
+        api.post(
+                "/api/catalog/locations/by-query",
+                "{\"limit\":5,\"query\":{\"target\":\"" + first + "\"}}")
+            .json();
+    assertThat(page.path("items")).hasSize(1);
+    assertThat(page.path("totalItems").asInt()).isEqualTo(1);
+    Api.Response put =
+        api.put(
+            "/api/catalog/locations/" + id, "{\"type\":\"file\",\"target\":\"" + second + "\"}");
+    assertThat(put.status()).as(put.body()).isEqualTo(200);
+    awaitStatus("component/default/after-move", 200);
+    awaitStatus("component/default/before-move", 404);
+    assertThat(api.get("/api/catalog/locations/" + id).json().path("target").asString())
+        .isEqualTo(second.toString());
+  }
+
   private void pushRepo(Path bare, String content) throws Exception {
     Git.init().setBare(true).setInitialBranch("main").setDirectory(bare.toFile()).call().close();
     File work = Files.createTempDirectory(dir, "work").toFile();

@@ -46,6 +46,14 @@ public final class Api {
     return send(b);
   }
 
+  /** PUT a JSON body. */
+  public Response put(String path, String json) {
+    return send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
   /** DELETE. */
   public Response delete(String path) {
     return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());

@@ -144,6 +144,33 @@ public class Registrations {
         row, new ArrayList<>(entities.values()), errors, locations.byKey(row.key()).isPresent());
   }
 
+  /** Points a registered location at a new type and target, keeping its id. */
+  public LocationRow update(String id, String type, String target) {
+    LocationRow old =
+        locations
+            .byId(id)
+            .orElseThrow(() -> CatalogException.notFound("Found no location with ID " + id));
+    LocationRow wanted = normalise(type, target, old.origin());
+    LocationRow row = new LocationRow(id, wanted.type(), wanted.target(), old.origin());
+    tx.executeWithoutResult(
+        s -> {
+          locations
+              .byKey(row.key())
+              .filter(other -> !other.id().equals(id))
+              .ifPresent(
+                  other -> {
+                    throw CatalogException.conflict("Location " + row.key() + " already exists");
+                  });
+          prune(refs.removeSource(sourceKey(old), null));
+          locations.update(row);
+          EmittedEntity root = rootEntity(row);
+          states.upsertRoot(root, Instant.now());
+          refs.addRoot(sourceKey(row), root.entityRef());
+        });
+    loop.wakeUp();
+    return row;
+  }
+
   /** Unregisters a location and eagerly removes every entity only it emitted. */
   public void unregister(String id) {
     LocationRow row =

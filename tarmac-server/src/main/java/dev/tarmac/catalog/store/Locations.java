@@ -50,6 +50,29 @@ public class Locations {
         .update();
   }
 
+  /** Changes a location's type and target. */
+  public void update(LocationRow row) {
+    jdbc.sql("UPDATE catalog_location SET type = ?, target = ?, location_key = ? WHERE id = ?")
+        .params(row.type(), row.target(), row.key(), row.id())
+        .update();
+  }
+
+  /** One page of locations, oldest first, and the total. */
+  public List<LocationRow> page(String type, String target, int offset, int limit) {
+    return jdbc.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM catalog_location WHERE (:type IS NULL OR type = :type)"
+                + " AND (:target IS NULL OR target = :target)"
+                + " ORDER BY created_at, id LIMIT :limit OFFSET :offset")
+        .param("type", type, java.sql.Types.VARCHAR)
+        .param("target", target, java.sql.Types.VARCHAR)
+        .param("limit", limit)
+        .param("offset", offset)
+        .query(LocationRow.class)
+        .list();
+  }
+
   /** Removes a location row. */
   public void delete(String id) {
     jdbc.sql("DELETE FROM catalog_location WHERE id = ?").param(id).update();

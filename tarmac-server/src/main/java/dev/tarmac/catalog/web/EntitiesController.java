@@ -270,6 +270,24 @@ class EntitiesController {
                             + "'")));
   }
 
+  @GetMapping("/entities/by-name/{kind}/{namespace}/{name}/ancestry")
+  Map<String, Object> ancestry(
+      @PathVariable String kind, @PathVariable String namespace, @PathVariable String name) {
+    EntityRef ref = new EntityRef(kind, namespace, name);
+    List<Catalog.Ancestor> items = catalog.ancestry(ref);
+    if (items.isEmpty()) {
+      throw CatalogException.notFound(
+          "No entity named '"
+              + name
+              + "' found, with kind '"
+              + kind
+              + "' in namespace '"
+              + namespace
+              + "'");
+    }
+    return Map.of("rootEntityRef", ref.toString(), "items", items);
+  }
+
   /** The stored JSON as it is: no parsing and re-serialising on the hot read paths. */
   private static ResponseEntity<String> raw(String json) {
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json);

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -81,6 +82,56 @@ class LocationsController {
       out.add(Map.of("data", location(row)));
     }
     return out;
+  }
+
+  @PostMapping(path = "/locations/by-query", consumes = MediaType.APPLICATION_JSON_VALUE)
+  Map<String, Object> byQuery(@RequestBody JsonNode body) {
+    int limit = body.path("limit").asInt(100);
+    if (limit < 1 || limit > 1000) {
+      throw CatalogException.input("Invalid limit " + limit + ": between 1 and 1000");
+    }
+    int offset = 0;
+    if (body.hasNonNull("cursor")) {
+      try {
+        offset =
+            Integer.parseInt(
+                new String(
+                    java.util.Base64.getUrlDecoder().decode(body.get("cursor").asString()),
+                    java.nio.charset.StandardCharsets.UTF_8));
+      } catch (IllegalArgumentException e) {
+        throw CatalogException.input("Malformed cursor");
+      }
+    }
+    JsonNode q = body.path("query");
+    String type = q.path("type").isString() ? q.get("type").asString() : null;
+    String target = q.path("target").isString() ? q.get("target").asString() : null;
+    List<LocationRow> rows = locations.page(type, target, offset, limit + 1);
+    Map<String, Object> pageInfo = new LinkedHashMap<>();
+    if (rows.size() > limit) {
+      rows = rows.subList(0, limit);
+      pageInfo.put(
+          "nextCursor",
+          java.util.Base64.getUrlEncoder()
+              .withoutPadding()
+              .encodeToString(
+                  String.valueOf(offset + limit)
+                      .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+    List<Map<String, Object>> items = new ArrayList<>();
+    rows.forEach(r -> items.add(location(r)));
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("items", items);
+    out.put("totalItems", locations.page(type, target, 0, Integer.MAX_VALUE).size());
+    out.put("pageInfo", pageInfo);
+    return out;
+  }
+
+  @PutMapping(path = "/locations/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+  Map<String, Object> update(@PathVariable String id, @RequestBody JsonNode body) {
+    EntitiesController.requireObject(body);
+    String type = body.path("type").isString() ? body.get("type").asString() : null;
+    String target = body.path("target").isString() ? body.get("target").asString() : null;
+    return location(catalog.registrations().update(id, type, target));
   }
 
   @GetMapping("/locations/{id}")

@@ -7,6 +7,7 @@ import dev.tarmac.sdk.catalog.EntityRelations;
 import dev.tarmac.sdk.catalog.EntityValidator;
 import dev.tarmac.sdk.catalog.EntityYaml;
 import dev.tarmac.sdk.catalog.EntityYamlException;
+import dev.tarmac.sdk.catalog.PlaceholderStubs;
 import dev.tarmac.sdk.catalog.Relation;
 import dev.tarmac.sdk.catalog.ValidationProblem;
 import dev.tarmac.shared.Hashes;
@@ -50,24 +51,27 @@ public final class EntityProcessor {
     // Placeholders first, as Backstage's pre-processing does: an API's definition is validated as
     // the text it points at.
     String locationKey = Annotations.get(entity, Annotations.LOCATION);
+    boolean readsSources =
+        entity.path("kind").asString("").equalsIgnoreCase("location")
+            || !PlaceholderStubs.find(entity).isEmpty();
     if (locationKey != null) {
       errors.addAll(placeholders.resolve(entity, locationKey));
       if (!errors.isEmpty()) {
-        return new Processed(null, List.of(), null, errors, null);
+        return new Processed(null, List.of(), null, errors, null, readsSources);
       }
     }
     for (ValidationProblem p : validator.validate(entity)) {
       errors.add(ProcessingError.error("InputError", describe(p)));
     }
     if (!errors.isEmpty()) {
-      return new Processed(null, List.of(), null, errors, null);
+      return new Processed(null, List.of(), null, errors, null, readsSources);
     }
     List<Relation> relations;
     try {
       relations = EntityRelations.derive(entity);
     } catch (IllegalArgumentException e) {
       errors.add(ProcessingError.error("InputError", e.getMessage()));
-      return new Processed(null, List.of(), null, errors, null);
+      return new Processed(null, List.of(), null, errors, null, readsSources);
     }
     List<EmittedEntity> children = null;
     StringBuilder etag = new StringBuilder();
@@ -79,7 +83,8 @@ public final class EntityProcessor {
         relations,
         children,
         errors,
-        etag.isEmpty() ? null : Hashes.sha256(etag.toString()));
+        etag.isEmpty() ? null : Hashes.sha256(etag.toString()),
+        readsSources);
   }
 
   private List<EmittedEntity> readLocation(

@@ -13,13 +13,17 @@ import tools.jackson.databind.node.ObjectNode;
  * @param children entities it emits (locations only), or null when it emits none
  * @param errors problems found, each kept on the entity
  * @param sourceEtag fingerprint of the sources read
+ * @param readsSources whether processing read anything besides the entity itself (a location's
+ *     targets, a placeholder's file): only such entities can change without their parent emitting
+ *     something new, so only they are refreshed on the processing interval
  */
 public record Processed(
     ObjectNode entity,
     List<Relation> relations,
     List<EmittedEntity> children,
     List<ProcessingError> errors,
-    String sourceEtag) {
+    String sourceEtag,
+    boolean readsSources) {
 
   /** Whether processing failed (the last good version is kept). */
   public boolean failed() {

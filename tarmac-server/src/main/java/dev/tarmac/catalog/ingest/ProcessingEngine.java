@@ -91,7 +91,6 @@ public class ProcessingEngine {
   }
 
   private Outcome processOne(RefreshRow row) {
-    Instant next = nextUpdate();
     Processed p;
     try {
       p = processor.process(Json.parse(row.unprocessedJson()));
@@ -102,8 +101,10 @@ public class ProcessingEngine {
               List.of(),
               null,
               List.of(ProcessingError.error("Error", "Unexpected processing failure: " + e)),
-              null);
+              null,
+              true);
     }
+    Instant next = nextUpdate(p.readsSources());
     String processedJson = p.failed() ? null : Json.write(p.entity());
     String errorsJson = p.errors().isEmpty() ? null : Json.write(p.errors());
     StringBuilder fingerprint = new StringBuilder();
@@ -145,8 +146,10 @@ public class ProcessingEngine {
         next);
   }
 
-  private Instant nextUpdate() {
-    long base = settings.processingInterval().toMillis();
+  private Instant nextUpdate(boolean readsSources) {
+    long base =
+        (readsSources ? settings.processingInterval() : settings.selfContainedInterval())
+            .toMillis();
     long jitter = (long) (base * (ThreadLocalRandom.current().nextDouble() * 0.5 - 0.25));
     return Instant.now().plus(Duration.ofMillis(base + jitter));
   }

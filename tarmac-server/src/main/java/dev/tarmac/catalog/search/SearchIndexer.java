@@ -23,13 +23,10 @@ public class SearchIndexer {
 
   private static final Logger log = LoggerFactory.getLogger(SearchIndexer.class);
   private static final int BATCH = 1_000;
-  // Ids are assigned before commit; re-reading a window behind the last id catches changes whose
-  // transaction committed after a later one. Re-indexing is idempotent.
-  private static final long REREAD = 2_000;
   private final FinalEntities finals;
   private final SearchIndex index;
   private final AtomicBoolean ready = new AtomicBoolean();
-  private long lastId;
+  private ChangeCursor cursor = new ChangeCursor(0);
 
   /** Creates the indexer. */
   public SearchIndexer(FinalEntities finals, SearchIndex index) {
@@ -52,12 +49,16 @@ public class SearchIndexer {
         return;
       }
       List<Object[]> changes;
-      long from = Math.max(0, lastId - REREAD);
+      long from = cursor.from();
       do {
         changes = finals.changesAfter(from, BATCH);
         List<String> refs = new ArrayList<>();
         for (Object[] c : changes) {
-          from = (Long) c[0];
+          long id = (Long) c[0];
+          from = id;
+          if (!cursor.accept(id)) {
+            continue;
+          }
           if ((Boolean) c[2]) {
             index.remove((String) c[1]);
           } else {
@@ -65,8 +66,8 @@ public class SearchIndexer {
           }
         }
         finals.byRefs(refs).values().forEach(json -> index.put(document(Json.parse(json))));
-        lastId = Math.max(lastId, from);
       } while (changes.size() == BATCH);
+      cursor.advance(System.currentTimeMillis());
       index.refresh();
     } catch (RuntimeException e) {
       log.warn("Search index update failed; retrying: {}", e.toString());
@@ -81,7 +82,7 @@ public class SearchIndexer {
 
   private void rebuild() {
     long start = System.nanoTime();
-    lastId = finals.lastChangeId();
+    cursor = new ChangeCursor(finals.lastChangeId());
     index.clear();
     int[] n = {0};
     finals.forEach(

@@ -56,7 +56,8 @@ public class BatchWriter {
     Map<String, List<ProcessingError>> conflicts = new LinkedHashMap<>();
     Map<String, Instant> next = new LinkedHashMap<>();
     results.forEach(r -> next.put(r.entityRef(), r.nextUpdateAt()));
-    Set<String> lost = new HashSet<>(queue.release(owner, next));
+    // Releasing the lease also requests the entity's own stitch.
+    Set<String> lost = new HashSet<>(queue.release(owner, next, true));
     states.writeResults(results.stream().filter(r -> !lost.contains(r.entityRef())).toList(), now);
     List<String> relationOwners = new ArrayList<>();
     List<Relation> allRelations = new ArrayList<>();
@@ -65,7 +66,6 @@ public class BatchWriter {
       if (lost.contains(r.entityRef())) {
         continue;
       }
-      stitch.add(r.entityRef());
       if (r.relations() != null) {
         relationOwners.add(r.entityRef());
         for (Relation rel : r.relations()) {
@@ -93,6 +93,7 @@ public class BatchWriter {
       c.getValue().forEach(e -> errors.add(Json.MAPPER.valueToTree(e)));
       states.setErrors(c.getKey(), Json.write(errors));
     }
+    results.forEach(r -> stitch.remove(r.entityRef()));
     queue.requestStitch(stitch);
   }
 

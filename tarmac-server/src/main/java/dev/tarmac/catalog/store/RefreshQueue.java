@@ -82,12 +82,27 @@ public class RefreshQueue {
 
   /** Releases leases with new due times; returns the refs whose lease another replica took. */
   public List<String> release(String owner, Map<String, Instant> nextUpdates) {
+    return release(owner, nextUpdates, false);
+  }
+
+  /**
+   * Releases leases with new due times, also requesting a stitch when asked (one update per row
+   * instead of two); returns the refs whose lease another replica took.
+   */
+  public List<String> release(String owner, Map<String, Instant> nextUpdates, boolean stitch) {
     List<String> refs = new ArrayList<>(nextUpdates.keySet());
     List<Object[]> args = new ArrayList<>(refs.size());
-    refs.forEach(ref -> args.add(new Object[] {Rows.ts(nextUpdates.get(ref)), ref, owner}));
+    String ticket = UUID.randomUUID().toString();
+    refs.forEach(
+        ref ->
+            args.add(
+                stitch
+                    ? new Object[] {Rows.ts(nextUpdates.get(ref)), ticket, ref, owner}
+                    : new Object[] {Rows.ts(nextUpdates.get(ref)), ref, owner}));
     int[] counts =
         template.batchUpdate(
             "UPDATE catalog_refresh_queue SET next_update_at = ?, lease_owner = NULL"
+                + (stitch ? ", stitch_requested = TRUE, stitch_ticket = ?" : "")
                 + " WHERE entity_ref = ? AND lease_owner = ?",
             args);
     List<String> lost = new ArrayList<>();

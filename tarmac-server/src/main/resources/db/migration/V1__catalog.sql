@@ -77,7 +77,8 @@ CREATE TABLE catalog_search (
     svalue          VARCHAR(200),
     original_value  VARCHAR(200)
 );
-CREATE INDEX idx_search_key_value ON catalog_search (skey, svalue);
+-- Covering: filter subqueries read entity_ref from the index without visiting the table.
+CREATE INDEX idx_search_key_value ON catalog_search (skey, svalue, entity_ref);
 CREATE INDEX idx_search_entity ON catalog_search (entity_ref);
 
 -- Outbox of final-entity changes: each replica's search index follows it.

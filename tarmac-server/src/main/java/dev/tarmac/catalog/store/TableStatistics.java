@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps the query planner's statistics fresh: after a large change to the catalog (a bulk
- * registration) settles, the catalog tables are analysed, so filters on a fresh catalog use hash
- * joins instead of the nested loops an empty-table estimate leads to.
+ * registration) settles, the catalog tables are analysed (and vacuumed on PostgreSQL), so filters
+ * on a fresh catalog get good plans and index-only scans.
  */
 @Component
 public class TableStatistics {
@@ -49,7 +49,10 @@ public class TableStatistics {
     }
     long start = System.nanoTime();
     for (String table : TABLES) {
-      jdbc.execute(dialect == Dialect.POSTGRES ? "ANALYZE " + table : "ANALYZE TABLE " + table);
+      // On PostgreSQL, VACUUM also marks pages all-visible, which lets filter subqueries use
+      // index-only scans on the covering search index.
+      jdbc.execute(
+          dialect == Dialect.POSTGRES ? "VACUUM (ANALYZE) " + table : "ANALYZE TABLE " + table);
     }
     log.info(
         "Analysed catalog tables after {} entity changes in {} ms",

@@ -26,6 +26,18 @@ public class CatalogException extends RuntimeException {
     return new CatalogException("NotFoundError", message);
   }
 
+  /** Backstage's error for an entity looked up by kind, namespace and name. */
+  public static CatalogException entityNotFound(String kind, String namespace, String name) {
+    return notFound(
+        "No entity named '"
+            + name
+            + "' found, with kind '"
+            + kind
+            + "' in namespace '"
+            + namespace
+            + "'");
+  }
+
   /** Something that already exists. */
   public static CatalogException conflict(String message) {
     return new CatalogException("ConflictError", message);

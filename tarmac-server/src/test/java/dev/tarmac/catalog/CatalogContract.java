@@ -116,7 +116,7 @@ abstract class CatalogContract {
         }
       }
     }
-    // Hand count (see docs/adr/0003): ownedBy 13 components + 6 APIs + 1 resource + 3 systems +
+    // Hand count from the example files: ownedBy 13 components + 6 APIs + 1 resource + 3 systems +
     // 3 domains; partOf 7 component systems + 2 subcomponentOf + 1 resource + 3 system domains +
     // 2 subdomainOf; providesApi 3 (petstore) + 1 + 1 with only 3 target APIs stored;
     // consumesApi 2 (one to the failed wayback-archive API, one to component:artist-lookup);

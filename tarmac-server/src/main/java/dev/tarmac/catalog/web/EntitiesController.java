@@ -258,16 +258,7 @@ class EntitiesController {
     return raw(
         finals
             .byRef(ref)
-            .orElseThrow(
-                () ->
-                    CatalogException.notFound(
-                        "No entity named '"
-                            + name
-                            + "' found, with kind '"
-                            + kind
-                            + "' in namespace '"
-                            + namespace
-                            + "'")));
+            .orElseThrow(() -> CatalogException.entityNotFound(kind, namespace, name)));
   }
 
   @GetMapping("/entities/by-name/{kind}/{namespace}/{name}/ancestry")
@@ -276,14 +267,7 @@ class EntitiesController {
     EntityRef ref = new EntityRef(kind, namespace, name);
     List<Catalog.Ancestor> items = catalog.ancestry(ref);
     if (items.isEmpty()) {
-      throw CatalogException.notFound(
-          "No entity named '"
-              + name
-              + "' found, with kind '"
-              + kind
-              + "' in namespace '"
-              + namespace
-              + "'");
+      throw CatalogException.entityNotFound(kind, namespace, name);
     }
     return Map.of("rootEntityRef", ref.toString(), "items", items);
   }

@@ -151,16 +151,7 @@ class LocationsController {
     JsonNode entity =
         catalog
             .entity(new EntityRef(kind, namespace, name))
-            .orElseThrow(
-                () ->
-                    CatalogException.notFound(
-                        "No entity named '"
-                            + name
-                            + "' found, with kind '"
-                            + kind
-                            + "' in namespace '"
-                            + namespace
-                            + "'"));
+            .orElseThrow(() -> CatalogException.entityNotFound(kind, namespace, name));
     String origin = Annotations.get(entity, Annotations.ORIGIN_LOCATION);
     LocationRow row = origin == null ? null : locations.byKey(origin).orElse(null);
     if (row == null) {

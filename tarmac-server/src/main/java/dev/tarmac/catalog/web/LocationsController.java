@@ -47,7 +47,7 @@ class LocationsController {
   @PostMapping(path = "/locations", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Map<String, Object>> create(
       @RequestBody JsonNode body, @RequestParam(defaultValue = "false") String dryRun) {
-    EntitiesController.requireObject(body);
+    Requests.requireObject(body);
     body.propertyNames()
         .forEach(
             name -> {
@@ -128,7 +128,7 @@ class LocationsController {
 
   @PutMapping(path = "/locations/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
   Map<String, Object> update(@PathVariable String id, @RequestBody JsonNode body) {
-    EntitiesController.requireObject(body);
+    Requests.requireObject(body);
     String type = body.path("type").isString() ? body.get("type").asString() : null;
     String target = body.path("target").isString() ? body.get("target").asString() : null;
     return location(catalog.registrations().update(id, type, target));

@@ -55,8 +55,7 @@ class SearchController {
               }
               filters.computeIfAbsent(key, k -> new ArrayList<>()).addAll(List.of(values));
             });
-    int limit =
-        pageLimit == null ? DEFAULT_LIMIT : EntitiesController.parseInt("pageLimit", pageLimit, 1);
+    int limit = pageLimit == null ? DEFAULT_LIMIT : Requests.parseInt("pageLimit", pageLimit, 1);
     if (limit > 100) {
       throw CatalogException.input("Invalid pageLimit " + limit + ": at most 100");
     }

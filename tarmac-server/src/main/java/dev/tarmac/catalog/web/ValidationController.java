@@ -43,7 +43,7 @@ class ValidationController {
 
   @PostMapping(path = "/validate-entity", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Map<String, Object>> validate(@RequestBody JsonNode body) {
-    EntitiesController.requireObject(body);
+    Requests.requireObject(body);
     String location = body.path("location").asString("");
     if (!location.startsWith("url:")) {
       throw CatalogException.input(
@@ -72,7 +72,7 @@ class ValidationController {
 
   @PostMapping(path = "/analyze-location", consumes = MediaType.APPLICATION_JSON_VALUE)
   Map<String, Object> analyze(@RequestBody JsonNode body) {
-    EntitiesController.requireObject(body);
+    Requests.requireObject(body);
     JsonNode loc = body.path("location");
     String type = loc.path("type").asString("url");
     String target = loc.path("target").asString(null);

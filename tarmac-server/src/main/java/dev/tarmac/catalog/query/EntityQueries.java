@@ -60,16 +60,17 @@ public class EntityQueries {
     for (String facet : facets) {
       List<Object> params = new ArrayList<>();
       StringBuilder sql =
+          // Distinct (value, entity) pairs first: both levels hash, where COUNT(DISTINCT) sorts.
           new StringBuilder(
-              "SELECT s.original_value, COUNT(DISTINCT s.entity_ref) FROM catalog_search s"
-                  + " WHERE s.skey = ? AND s.original_value IS NOT NULL");
+              "SELECT v, COUNT(*) FROM (SELECT DISTINCT s.original_value AS v, s.entity_ref"
+                  + " FROM catalog_search s WHERE s.skey = ? AND s.original_value IS NOT NULL");
       params.add(facet.toLowerCase(Locale.ROOT));
       if (filter != null) {
         sql.append(" AND s.entity_ref IN (SELECT f.entity_ref FROM catalog_final_entity f WHERE ");
         SqlPredicate.append(filter, sql, params);
         sql.append(')');
       }
-      sql.append(" GROUP BY s.original_value ORDER BY s.original_value");
+      sql.append(") d GROUP BY v ORDER BY v");
       out.put(
           facet,
           jdbc.query(

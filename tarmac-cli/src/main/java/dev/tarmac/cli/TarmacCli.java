@@ -14,6 +14,10 @@ public class TarmacCli {
 
   /** Runs the command and exits with its code. */
   public static void main(String[] args) {
+    // The schema validator logs through SLF4J; a CLI has no logging backend to warn about.
+    if (System.getProperty("slf4j.internal.verbosity") == null) {
+      System.setProperty("slf4j.internal.verbosity", "ERROR");
+    }
     System.exit(new CommandLine(new TarmacCli()).execute(args));
   }
 }

@@ -12,13 +12,13 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -29,11 +29,18 @@ import picocli.CommandLine.Spec;
     name = "validate",
     mixinStandardHelpOptions = true,
     description = {
-      "Validates catalog files with the same engine as the Tarmac server.",
-      "PATH is a file or a folder; folders are searched for *.yaml and *.yml files. A document",
-      "without 'kind' is skipped unless the file is named catalog-info.yaml, so API definitions",
-      "(OpenAPI, AsyncAPI) beside the catalog files are not reported.",
-      "Prints one line per problem, 'file:line: entity: field: reason', and exits 1 on any."
+      "Validates catalog files with the same engine as the Tarmac server: Backstage's envelope,"
+          + " field format and kind schema rules, entity refs in relation fields, relative"
+          + " $text/$json/$yaml placeholder files, and entity refs defined twice.",
+      "",
+      "PATH is a file or a folder; folders are searched recursively for *.yaml and *.yml files."
+          + " A document without a 'kind' key is skipped unless its file is named"
+          + " catalog-info.yaml (or .yml), so OpenAPI and other YAML files beside the catalog"
+          + " files are not reported.",
+      "",
+      "Prints one line per problem, 'file:line: kind:namespace/name: field: reason', then"
+          + " 'N files, M entities, K problems'.",
+      "Exit codes: 0 no problems, 1 problems found, 2 usage error."
     })
 class ValidateCommand implements Callable<Integer> {
 
@@ -42,69 +49,35 @@ class ValidateCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders to check.")
   List<Path> paths;
 
+  private PrintWriter out;
+  private int problems;
+
   @Override
-  public Integer call() throws IOException {
-    PrintWriter out = spec.commandLine().getOut();
-    EntityValidator validator = EntityValidator.standard();
+  public Integer call() {
+    out = spec.commandLine().getOut();
     List<Path> files = new ArrayList<>();
-    for (Path p : paths) {
-      if (Files.isDirectory(p)) {
-        try (Stream<Path> walk = Files.walk(p)) {
-          walk.filter(Files::isRegularFile)
-              .filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml"))
-              .sorted()
-              .forEach(files::add);
-        }
-      } else if (Files.isRegularFile(p)) {
-        files.add(p);
-      } else {
-        out.println(p + ":1: -: -: no such file or folder");
-        out.println("0 files, 0 entities, 1 problems");
-        out.flush();
-        return 1;
-      }
-    }
-    int entities = 0;
-    int problems = 0;
-    Map<String, String> seen = new HashMap<>();
-    for (Path file : files) {
-      String text = Files.readString(file, StandardCharsets.UTF_8);
-      List<EntityDocument> docs;
-      try {
-        docs = EntityYaml.read(file.toString(), text);
-      } catch (EntityYamlException e) {
-        out.println(file + ":" + e.line() + ": -: -: YAML syntax error: " + e.getMessage());
-        problems++;
+    for (Path path : paths) {
+      if (!Files.exists(path)) {
+        print(path, 1, "-", "-", "no such file or folder");
         continue;
       }
-      boolean catalogFile = file.getFileName().toString().startsWith("catalog-info.");
-      for (EntityDocument doc : docs) {
-        if (!doc.entity().has("kind") && !catalogFile) {
+      try {
+        files.addAll(CatalogFiles.under(path));
+      } catch (IOException e) {
+        print(path, 1, "-", "-", "cannot read: " + e.getMessage());
+      }
+    }
+    files = CatalogFiles.distinct(files);
+    EntityValidator validator = EntityValidator.standard();
+    Map<EntityRef, String> seen = new HashMap<>();
+    int entities = 0;
+    for (Path file : files) {
+      for (EntityDocument doc : read(file)) {
+        if (!doc.entity().has("kind") && !CatalogFiles.isCatalogInfo(file)) {
           continue;
         }
         entities++;
-        String ref = refOf(doc);
-        List<ValidationProblem> found =
-            new ArrayList<>(validator.validate(PlaceholderStubs.stub(doc.entity())));
-        found.addAll(missingPlaceholderFiles(file, doc));
-        if (found.isEmpty()) {
-          try {
-            EntityRelations.derive(doc.entity());
-          } catch (IllegalArgumentException e) {
-            String field = e.getMessage().substring(0, Math.max(0, e.getMessage().indexOf(':')));
-            found.add(new ValidationProblem(field, e.getMessage()));
-          }
-          String where = file + ":" + doc.line();
-          String previous = seen.putIfAbsent(ref, where);
-          if (previous != null) {
-            found.add(new ValidationProblem("metadata.name", "duplicate of " + previous));
-          }
-        }
-        for (ValidationProblem p : found) {
-          int line = EntityYaml.lineOf(text, doc, p.field());
-          out.println(file + ":" + line + ": " + ref + ": " + p.field() + ": " + p.message());
-          problems++;
-        }
+        check(file, doc, validator, seen);
       }
     }
     out.println(files.size() + " files, " + entities + " entities, " + problems + " problems");
@@ -112,30 +85,69 @@ class ValidateCommand implements Callable<Integer> {
     return problems == 0 ? 0 : 1;
   }
 
-  /** Relative placeholders must name a file beside the catalog file; URLs are not fetched. */
-  private static List<ValidationProblem> missingPlaceholderFiles(Path file, EntityDocument doc) {
-    List<ValidationProblem> out = new ArrayList<>();
-    for (PlaceholderStubs.Placeholder p : PlaceholderStubs.find(doc.entity())) {
-      if (p.target().contains("://")) {
-        continue;
-      }
-      Path base = file.toAbsolutePath().getParent();
-      Path target = base.resolve(p.target()).normalize();
-      if (!Files.isRegularFile(target)) {
-        out.add(
-            new ValidationProblem(
-                p.field(),
-                "placeholder " + p.kind() + " points at " + p.target() + ", which does not exist"));
-      }
+  private List<EntityDocument> read(Path file) {
+    try {
+      return EntityYaml.read(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+    } catch (EntityYamlException e) {
+      print(file, e.line(), "-", "-", "YAML syntax error: " + e.reason());
+    } catch (NoSuchFileException e) {
+      print(file, 1, "-", "-", "no such file or folder");
+    } catch (IOException e) {
+      print(file, 1, "-", "-", "cannot read: " + e.getMessage());
     }
-    return out;
+    return List.of();
   }
 
-  private static String refOf(EntityDocument doc) {
-    try {
-      return EntityRef.of(doc.entity()).toString();
-    } catch (IllegalArgumentException e) {
-      return "-";
+  private void check(
+      Path file, EntityDocument doc, EntityValidator validator, Map<EntityRef, String> seen) {
+    // Placeholders are substituted before validation; offline, stand-ins of the right shape do.
+    List<ValidationProblem> found =
+        new ArrayList<>(validator.validate(PlaceholderStubs.stub(doc.entity())));
+    found.addAll(PlaceholderFiles.missing(file, doc.entity()));
+    if (found.isEmpty()) {
+      try {
+        EntityRelations.derive(doc.entity());
+      } catch (IllegalArgumentException e) {
+        found.add(relationProblem(e.getMessage()));
+      }
     }
+    EntityRef ref = refOf(doc);
+    if (ref != null) {
+      String where = file + ":" + EntityYaml.lineOf(doc, "metadata.name");
+      String first = seen.putIfAbsent(ref, where);
+      if (first != null) {
+        found.add(new ValidationProblem("metadata.name", "duplicate of " + first));
+      }
+    }
+    for (ValidationProblem p : found) {
+      String field = p.field().isEmpty() ? "-" : p.field();
+      print(
+          file,
+          EntityYaml.lineOf(doc, p.field()),
+          ref == null ? "-" : ref.toString(),
+          field,
+          p.message());
+    }
+  }
+
+  /** EntityRelations names the field first: "spec.dependsOn: Entity reference …". */
+  private static ValidationProblem relationProblem(String message) {
+    int colon = message.indexOf(": ");
+    return colon < 0
+        ? new ValidationProblem("spec", message)
+        : new ValidationProblem(message.substring(0, colon), message.substring(colon + 2));
+  }
+
+  private static EntityRef refOf(EntityDocument doc) {
+    try {
+      return EntityRef.of(doc.entity());
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private void print(Path file, int line, String ref, String field, String reason) {
+    out.println(file + ":" + line + ": " + ref + ": " + field + ": " + reason);
+    problems++;
   }
 }

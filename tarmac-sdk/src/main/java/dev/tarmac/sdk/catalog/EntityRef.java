@@ -4,7 +4,8 @@ import java.util.Locale;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A reference to an entity, {@code kind:namespace/name}, compared case-insensitively.
+ * A reference to an entity, {@code kind:namespace/name}, stored lower-cased so that it compares
+ * case-insensitively as Backstage's refs do.
  *
  * @param kind the kind, lower-cased
  * @param namespace the namespace, lower-cased
@@ -30,7 +31,13 @@ public record EntityRef(String kind, String namespace, String name)
 
   /**
    * Parses {@code [kind:][namespace/]name} with Backstage's rules: the first ':' separates the kind
-   * unless a '/' comes before it; the first '/' separates the namespace.
+   * unless a '/' comes before it; the first '/' then separates the namespace; the rest is the name.
+   *
+   * @param defaultKind the kind when the ref has none; null when the ref must name one
+   * @param defaultNamespace the namespace when the ref has none (the referring entity's); null for
+   *     "default"
+   * @throws IllegalArgumentException with Backstage's message when a part is empty or the kind is
+   *     missing without a default
    */
   public static EntityRef parse(String ref, String defaultKind, String defaultNamespace) {
     if (ref == null) {
@@ -50,31 +57,36 @@ public record EntityRef(String kind, String namespace, String name)
       namespace = rest.substring(0, slash);
       rest = rest.substring(slash + 1);
     }
-    if ((kind != null && kind.isEmpty())
-        || (namespace != null && namespace.isEmpty())
-        || rest.isEmpty()) {
+    if ("".equals(kind) || "".equals(namespace) || rest.isEmpty()) {
       throw new IllegalArgumentException(
           "Entity reference \"" + ref + "\" was not on the form [<kind>:][<namespace>/]<name>");
     }
-    if (kind == null) {
-      if (defaultKind == null || defaultKind.isEmpty()) {
-        throw new IllegalArgumentException(
-            "Entity reference \""
-                + ref
-                + "\" had missing or empty kind (e.g. did not start with \"component:\" or similar)");
-      }
-      kind = defaultKind;
-    }
-    if (namespace == null) {
-      namespace =
-          defaultNamespace == null || defaultNamespace.isEmpty()
-              ? DEFAULT_NAMESPACE
-              : defaultNamespace;
-    }
-    return new EntityRef(kind, namespace, rest);
+    return withDefaults(kind, namespace, rest, defaultKind, defaultNamespace, "\"" + ref + "\"");
   }
 
-  /** The ref of an entity document (namespace "default" when it names none). */
+  /**
+   * Parses a ref in either of Backstage's forms: a string, or a compound object {@code {kind,
+   * namespace?, name}}.
+   */
+  static EntityRef parse(JsonNode ref, String defaultKind, String defaultNamespace) {
+    if (ref.isString()) {
+      return parse(ref.asString(), defaultKind, defaultNamespace);
+    }
+    if (!ref.isObject()) {
+      throw new IllegalArgumentException(
+          "Entity reference " + ref + " must be a string or an object with kind, namespace, name");
+    }
+    String kind = part(ref, "kind");
+    String namespace = part(ref, "namespace");
+    String name = part(ref, "name");
+    if ("".equals(kind) || "".equals(namespace) || name == null || name.isEmpty()) {
+      throw new IllegalArgumentException(
+          "Entity reference " + ref + " was not on the form {kind?, namespace?, name}");
+    }
+    return withDefaults(kind, namespace, name, defaultKind, defaultNamespace, ref.toString());
+  }
+
+  /** The ref of an entity: its kind, metadata.namespace (else "default") and metadata.name. */
   public static EntityRef of(JsonNode entity) {
     JsonNode kind = entity.path("kind");
     JsonNode metadata = entity.path("metadata");
@@ -91,11 +103,43 @@ public record EntityRef(String kind, String namespace, String name)
     return new EntityRef(kind.asString(), namespace, name.asString());
   }
 
+  private static EntityRef withDefaults(
+      String kind,
+      String namespace,
+      String name,
+      String defaultKind,
+      String defaultNamespace,
+      String shown) {
+    if (kind == null) {
+      if (defaultKind == null || defaultKind.isEmpty()) {
+        throw new IllegalArgumentException(
+            "Entity reference "
+                + shown
+                + " had missing or empty kind (e.g. did not start with \"component:\" or similar)");
+      }
+      kind = defaultKind;
+    }
+    if (namespace == null) {
+      namespace =
+          defaultNamespace == null || defaultNamespace.isEmpty()
+              ? DEFAULT_NAMESPACE
+              : defaultNamespace;
+    }
+    return new EntityRef(kind, namespace, name);
+  }
+
+  private static String part(JsonNode ref, String field) {
+    JsonNode value = ref.get(field);
+    return value == null || value.isNull() ? null : value.asString("");
+  }
+
+  /** The canonical form, {@code kind:namespace/name}, e.g. {@code component:default/x}. */
   @Override
   public String toString() {
     return kind + ":" + namespace + "/" + name;
   }
 
+  /** Orders by the canonical form. */
   @Override
   public int compareTo(EntityRef other) {
     return toString().compareTo(other.toString());

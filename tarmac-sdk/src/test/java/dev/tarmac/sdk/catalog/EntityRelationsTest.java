@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class EntityRelationsTest {
 
+  /** Each relation as "source type target". */
   private static List<String> relations(String yaml) {
     return EntityRelations.derive(EntityYaml.read("t.yaml", yaml).get(0).entity()).stream()
         .map(r -> r.source() + " " + r.type() + " " + r.target())
@@ -16,24 +17,23 @@ class EntityRelationsTest {
 
   @Test
   void componentDerivesEveryRelationInBothDirections() {
-    List<String> r =
-        relations(
-            """
-        apiVersion: backstage.io/v1alpha1
-        kind: Component
-        metadata: {name: svc, namespace: ns}
-        spec:
-          type: service
-          lifecycle: production
-          owner: team-a
-          system: payments
-          subcomponentOf: platform
-          providesApis: [zeta, alpha]
-          consumesApis: ['component:legacy']
-          dependsOn: ['resource:db']
-          dependencyOf: ['component:default/app']
-        """);
-    assertThat(r)
+    assertThat(
+            relations(
+                """
+                apiVersion: backstage.io/v1alpha1
+                kind: Component
+                metadata: {name: svc, namespace: ns}
+                spec:
+                  type: service
+                  lifecycle: production
+                  owner: team-a
+                  system: payments
+                  subcomponentOf: platform
+                  providesApis: [zeta, alpha]
+                  consumesApis: ['component:legacy']
+                  dependsOn: ['resource:db']
+                  dependencyOf: ['component:default/app']
+                """))
         .containsExactly(
             "component:ns/svc ownedBy group:ns/team-a",
             "group:ns/team-a ownerOf component:ns/svc",
@@ -45,6 +45,7 @@ class EntityRelationsTest {
             "api:ns/alpha apiProvidedBy component:ns/svc",
             "component:ns/svc providesApi api:ns/zeta",
             "api:ns/zeta apiProvidedBy component:ns/svc",
+            // An explicit kind wins, even a "wrong" one.
             "component:ns/svc consumesApi component:ns/legacy",
             "component:ns/legacy apiConsumedBy component:ns/svc",
             "component:ns/svc dependsOn resource:ns/db",
@@ -54,30 +55,36 @@ class EntityRelationsTest {
   }
 
   @Test
-  void groupsAndUsers() {
+  void groupParentChildrenAndMembers() {
     assertThat(
             relations(
                 """
-        apiVersion: backstage.io/v1alpha1
-        kind: Group
-        metadata: {name: team}
-        spec: {type: team, parent: dept, children: [sub], members: [jane]}
-        """))
+                apiVersion: backstage.io/v1alpha1
+                kind: Group
+                metadata: {name: team, namespace: org}
+                spec: {type: team, parent: dept, children: [sub, 'other/guild'], members: [jane]}
+                """))
         .containsExactly(
-            "group:default/team childOf group:default/dept",
-            "group:default/dept parentOf group:default/team",
-            "group:default/team parentOf group:default/sub",
-            "group:default/sub childOf group:default/team",
-            "group:default/team hasMember user:default/jane",
-            "user:default/jane memberOf group:default/team");
+            "group:org/team childOf group:org/dept",
+            "group:org/dept parentOf group:org/team",
+            "group:org/team parentOf group:other/guild",
+            "group:other/guild childOf group:org/team",
+            "group:org/team parentOf group:org/sub",
+            "group:org/sub childOf group:org/team",
+            "group:org/team hasMember user:org/jane",
+            "user:org/jane memberOf group:org/team");
+  }
+
+  @Test
+  void userMemberOf() {
     assertThat(
             relations(
                 """
-        apiVersion: backstage.io/v1alpha1
-        kind: User
-        metadata: {name: jane}
-        spec: {memberOf: [team, 'group:other/guild']}
-        """))
+                apiVersion: backstage.io/v1alpha1
+                kind: User
+                metadata: {name: jane}
+                spec: {memberOf: [team, 'group:other/guild', team]}
+                """))
         .containsExactly(
             "user:default/jane memberOf group:other/guild",
             "group:other/guild hasMember user:default/jane",
@@ -86,40 +93,124 @@ class EntityRelationsTest {
   }
 
   @Test
-  void systemsDomainsApisResourcesAndTemplates() {
+  void systemOwnerAndDomain() {
     assertThat(
             relations(
-                "apiVersion: backstage.io/v1alpha1\nkind: System\nmetadata: {name: s}\n"
-                    + "spec: {owner: 'user:bob', domain: d}\n"))
-        .contains(
+                """
+                apiVersion: backstage.io/v1alpha1
+                kind: System
+                metadata: {name: s}
+                spec: {owner: 'user:bob', domain: d}
+                """))
+        .containsExactly(
             "system:default/s ownedBy user:default/bob",
-            "system:default/s partOf domain:default/d");
+            "user:default/bob ownerOf system:default/s",
+            "system:default/s partOf domain:default/d",
+            "domain:default/d hasPart system:default/s");
+  }
+
+  @Test
+  void domainOwnerAndSubdomainOf() {
     assertThat(
             relations(
-                "apiVersion: backstage.io/v1alpha1\nkind: Domain\nmetadata: {name: d}\n"
-                    + "spec: {owner: o, subdomainOf: top}\n"))
-        .contains(
+                """
+                apiVersion: backstage.io/v1alpha1
+                kind: Domain
+                metadata: {name: d}
+                spec: {owner: o, subdomainOf: top}
+                """))
+        .containsExactly(
+            "domain:default/d ownedBy group:default/o",
+            "group:default/o ownerOf domain:default/d",
             "domain:default/d partOf domain:default/top",
             "domain:default/top hasPart domain:default/d");
+  }
+
+  @Test
+  void apiOwnerAndSystem() {
     assertThat(
             relations(
-                "apiVersion: backstage.io/v1alpha1\nkind: API\nmetadata: {name: a}\n"
-                    + "spec: {type: openapi, lifecycle: x, owner: o, system: s, definition: x}\n"))
-        .contains("api:default/a partOf system:default/s");
+                """
+                apiVersion: backstage.io/v1alpha1
+                kind: API
+                metadata: {name: a, namespace: x}
+                spec: {type: openapi, lifecycle: l, owner: o, system: 'default/s', definition: d}
+                """))
+        .containsExactly(
+            "api:x/a ownedBy group:x/o",
+            "group:x/o ownerOf api:x/a",
+            "api:x/a partOf system:default/s",
+            "system:default/s hasPart api:x/a");
+  }
+
+  @Test
+  void resourceOwnerSystemAndDependencies() {
     assertThat(
             relations(
-                "apiVersion: backstage.io/v1alpha1\nkind: Resource\nmetadata: {name: r}\n"
-                    + "spec: {type: db, owner: o, system: s, dependsOn: ['resource:disk']}\n"))
-        .contains(
+                """
+                apiVersion: backstage.io/v1alpha1
+                kind: Resource
+                metadata: {name: r}
+                spec:
+                  type: db
+                  owner: o
+                  system: s
+                  dependsOn: ['resource:disk']
+                  dependencyOf: ['component:app']
+                """))
+        .containsExactly(
+            "resource:default/r ownedBy group:default/o",
+            "group:default/o ownerOf resource:default/r",
+            "resource:default/r partOf system:default/s",
+            "system:default/s hasPart resource:default/r",
             "resource:default/r dependsOn resource:default/disk",
-            "resource:default/r partOf system:default/s");
+            "resource:default/disk dependencyOf resource:default/r",
+            "resource:default/r dependencyOf component:default/app",
+            "component:default/app dependsOn resource:default/r");
+  }
+
+  @Test
+  void templateOwner() {
     assertThat(
             relations(
-                "apiVersion: scaffolder.backstage.io/v1beta3\nkind: Template\n"
-                    + "metadata: {name: t}\nspec: {owner: platform, type: service, steps: []}\n"))
+                """
+                apiVersion: scaffolder.backstage.io/v1beta3
+                kind: Template
+                metadata: {name: t}
+                spec: {owner: platform, type: service, steps: []}
+                """))
         .containsExactly(
             "template:default/t ownedBy group:default/platform",
             "group:default/platform ownerOf template:default/t");
+  }
+
+  @Test
+  void compoundRefsAreAccepted() {
+    assertThat(
+            relations(
+                """
+                apiVersion: backstage.io/v1alpha1
+                kind: Component
+                metadata: {name: c}
+                spec: {type: s, lifecycle: l, owner: {kind: User, name: Jane}}
+                """))
+        .containsExactly(
+            "component:default/c ownedBy user:default/jane",
+            "user:default/jane ownerOf component:default/c");
+  }
+
+  @Test
+  void locationsAndUnspecifiedFieldsDeriveNothing() {
+    assertThat(
+            relations(
+                "apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata: {name: l}\n"
+                    + "spec: {target: ./x.yaml}\n"))
+        .isEmpty();
+    assertThat(
+            relations(
+                "apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata: {name: g}\n"
+                    + "spec: {type: team, children: []}\n"))
+        .isEmpty();
   }
 
   @Test
@@ -127,9 +218,27 @@ class EntityRelationsTest {
     assertThatThrownBy(
             () ->
                 relations(
-                    "apiVersion: backstage.io/v1alpha1\nkind: Component\n"
-                        + "metadata: {name: c}\nspec: {type: s, lifecycle: l, owner: o, dependsOn: [db]}\n"))
-        .hasMessageStartingWith("spec.dependsOn: ")
-        .hasMessageContaining("missing or empty kind");
+                    """
+                    apiVersion: backstage.io/v1alpha1
+                    kind: Component
+                    metadata: {name: c}
+                    spec: {type: s, lifecycle: l, owner: o, dependsOn: [db]}
+                    """))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "spec.dependsOn: Entity reference \"db\" had missing or empty kind (e.g. did not start"
+                + " with \"component:\" or similar)");
+  }
+
+  @Test
+  void aMalformedRefFailsNamingTheField() {
+    assertThatThrownBy(
+            () ->
+                relations(
+                    "apiVersion: backstage.io/v1alpha1\nkind: System\nmetadata: {name: s}\n"
+                        + "spec: {owner: 'group:/x'}\n"))
+        .hasMessage(
+            "spec.owner: Entity reference \"group:/x\" was not on the form"
+                + " [<kind>:][<namespace>/]<name>");
   }
 }

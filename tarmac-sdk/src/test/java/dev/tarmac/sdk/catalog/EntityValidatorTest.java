@@ -12,8 +12,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every valid fixture (the Backstage example catalog and our edge cases) passes; every invalid
- * fixture fails on the field and with the reason its first line names.
+ * Every valid fixture (Backstage's example catalog and our edge cases) passes; every invalid
+ * fixture fails on the field, and with the reason, that its first line names.
  */
 class EntityValidatorTest {
 
@@ -21,19 +21,22 @@ class EntityValidatorTest {
   private static final EntityValidator VALIDATOR = EntityValidator.standard();
 
   static Stream<Path> validFiles() throws IOException {
-    return yamlFiles(FIXTURES.resolve("valid"))
+    // *.oas.yaml files are API definitions that entities point at, not entities.
+    return files(FIXTURES.resolve("valid"))
         .filter(p -> !p.getFileName().toString().endsWith(".oas.yaml"));
   }
 
   static Stream<Path> invalidFiles() throws IOException {
-    return yamlFiles(FIXTURES.resolve("invalid"));
+    return files(FIXTURES.resolve("invalid"));
   }
 
   @ParameterizedTest
   @MethodSource("validFiles")
   void validEntitiesPass(Path file) throws IOException {
-    for (EntityDocument doc : EntityYaml.read(file.toString(), Files.readString(file))) {
-      // $text/$json/$yaml are substituted before validation; stand-ins keep this test offline.
+    List<EntityDocument> docs = EntityYaml.read(file.toString(), Files.readString(file));
+    assertThat(docs).isNotEmpty();
+    for (EntityDocument doc : docs) {
+      // The server substitutes $text/$json/$yaml before validating; stand-ins keep this offline.
       assertThat(VALIDATOR.validate(PlaceholderStubs.stub(doc.entity())))
           .as("%s line %d", file, doc.line())
           .isEmpty();
@@ -59,11 +62,18 @@ class EntityValidatorTest {
               assertThat(p.field()).isEqualTo(field);
               assertThat(p.message()).contains(message);
             });
+    assertThat(problems.stream().map(ValidationProblem::field))
+        .as("each field is reported once in %s", file.getFileName())
+        .doesNotHaveDuplicates();
   }
 
-  private static Stream<Path> yamlFiles(Path dir) throws IOException {
+  private static Stream<Path> files(Path dir) throws IOException {
     try (Stream<Path> walk = Files.walk(dir)) {
-      return walk.filter(p -> p.toString().endsWith(".yaml")).sorted().toList().stream();
+      return walk
+          .filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".json"))
+          .sorted()
+          .toList()
+          .stream();
     }
   }
 }

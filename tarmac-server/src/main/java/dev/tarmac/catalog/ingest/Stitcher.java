@@ -1,5 +1,6 @@
 package dev.tarmac.catalog.ingest;
 
+import dev.tarmac.catalog.store.Deadlocks;
 import dev.tarmac.catalog.store.FinalEntities;
 import dev.tarmac.catalog.store.FinalEntity;
 import dev.tarmac.catalog.store.RefreshQueue;
@@ -85,14 +86,16 @@ public class Stitcher {
     }
     Set<String> gone = new HashSet<>(claimed);
     gone.removeAll(present);
-    tx.executeWithoutResult(
-        s -> {
-          finals.write(inserts, updates, tickets, Instant.now());
-          if (!gone.isEmpty()) {
-            finals.delete(gone);
-          }
-          queue.completeStitch(tickets);
-        });
+    Deadlocks.retry(
+        () ->
+            tx.executeWithoutResult(
+                s -> {
+                  finals.write(inserts, updates, tickets, Instant.now());
+                  if (!gone.isEmpty()) {
+                    finals.delete(gone);
+                  }
+                  queue.completeStitch(tickets);
+                }));
     statistics.changed(inserts.size() + updates.size() + gone.size());
     return tickets.size();
   }

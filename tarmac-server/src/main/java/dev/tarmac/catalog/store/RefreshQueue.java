@@ -5,9 +5,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -102,7 +102,9 @@ public class RefreshQueue {
     int[] counts =
         template.batchUpdate(
             "UPDATE catalog_refresh_queue SET next_update_at = ?, lease_owner = NULL"
-                + (stitch ? ", stitch_requested = TRUE, stitch_ticket = ?" : "")
+                + (stitch
+                    ? ", stitch_requested = TRUE, stitch_ticket = ?, stitch_claim_until = NULL"
+                    : "")
                 + " WHERE entity_ref = ? AND lease_owner = ?",
             args);
     List<String> lost = new ArrayList<>();
@@ -129,16 +131,19 @@ public class RefreshQueue {
     return n;
   }
 
-  /** Marks entities for (re-)stitching; a new ticket makes any stitch in flight repeat. */
+  /**
+   * Marks entities for (re-)stitching. The new ticket makes a stitch in flight elsewhere fail its
+   * conditional write, and clearing the claim lets any replica take the new request at once.
+   */
   public void requestStitch(Collection<String> refs) {
     if (refs.isEmpty()) {
       return;
     }
     String ticket = UUID.randomUUID().toString();
-    for (List<String> chunk : Rows.chunks(new LinkedHashSet<>(refs))) {
+    for (List<String> chunk : Rows.chunks(new TreeSet<>(refs))) {
       jdbc.sql(
-              "UPDATE catalog_refresh_queue SET stitch_requested = TRUE, stitch_ticket = :t"
-                  + " WHERE entity_ref IN (:refs)")
+              "UPDATE catalog_refresh_queue SET stitch_requested = TRUE, stitch_ticket = :t,"
+                  + " stitch_claim_until = NULL WHERE entity_ref IN (:refs)")
           .param("t", ticket)
           .param("refs", chunk)
           .update();

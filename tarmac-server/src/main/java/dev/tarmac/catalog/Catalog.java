@@ -2,7 +2,14 @@ package dev.tarmac.catalog;
 
 import dev.tarmac.catalog.ingest.ProcessingLoop;
 import dev.tarmac.catalog.ingest.Registrations;
+import dev.tarmac.catalog.query.EntityPredicate;
+import dev.tarmac.catalog.query.EntityQueries;
+import dev.tarmac.catalog.query.EntityQuery;
+import dev.tarmac.catalog.query.FilterParser;
+import dev.tarmac.catalog.search.SearchDocument;
+import dev.tarmac.catalog.search.SearchIndex;
 import dev.tarmac.catalog.store.FinalEntities;
+import dev.tarmac.catalog.store.LocationRow;
 import dev.tarmac.catalog.store.RefreshQueue;
 import dev.tarmac.catalog.store.RefreshRefs;
 import dev.tarmac.catalog.store.RefreshStates;
@@ -32,6 +39,8 @@ public class Catalog {
   private final Registrations registrations;
   private final ProcessingLoop loop;
   private final TransactionTemplate tx;
+  private final EntityQueries queries;
+  private final SearchIndex index;
 
   /** Creates the facade. */
   public Catalog(
@@ -42,7 +51,9 @@ public class Catalog {
       Relations relations,
       Registrations registrations,
       ProcessingLoop loop,
-      TransactionTemplate tx) {
+      TransactionTemplate tx,
+      EntityQueries queries,
+      SearchIndex index) {
     this.finals = finals;
     this.states = states;
     this.queue = queue;
@@ -51,6 +62,8 @@ public class Catalog {
     this.registrations = registrations;
     this.loop = loop;
     this.tx = tx;
+    this.queries = queries;
+    this.index = index;
   }
 
   /** The final entity with this ref, if it is in the catalog. */
@@ -142,8 +155,105 @@ public class Catalog {
    */
   public record Ancestor(JsonNode entity, List<String> parentEntityRefs) {}
 
-  /** The registration service (locations). */
+  /** The registration service (locations); for the catalog's own web layer. */
   public Registrations registrations() {
     return registrations;
+  }
+
+  /**
+   * A page of final entities matching Backstage-style filters ({@code kind=component,spec.type=
+   * service}; several filters are alternatives), sorted, with the total count.
+   */
+  public EntityListing entities(
+      List<String> filters, List<EntitySort> order, String fullText, int limit, int offset) {
+    EntityPredicate predicate = FilterParser.parse(filters == null ? List.of() : filters);
+    List<EntityQuery.Order> orders =
+        order == null
+            ? List.of()
+            : order.stream().map(o -> new EntityQuery.Order(o.field(), o.ascending())).toList();
+    List<String> textFields =
+        fullText == null || fullText.isBlank()
+            ? List.of()
+            : List.of("metadata.name", "metadata.title", "kind", "spec.type", "spec.owner");
+    EntityQuery q = new EntityQuery(predicate, orders, fullText, textFields, limit, offset);
+    List<JsonNode> items = queries.page(q).stream().map(Json::parse).toList();
+    long total =
+        limit < 0 || (offset == 0 && items.size() < limit) ? items.size() : queries.count(q);
+    return new EntityListing(items, total);
+  }
+
+  /** Counts of each facet's values (such as {@code spec.type}) over entities matching filters. */
+  public Map<String, List<FacetValue>> facets(List<String> facets, List<String> filters) {
+    EntityPredicate predicate =
+        filters == null || filters.isEmpty() ? null : FilterParser.parse(filters);
+    Map<String, List<FacetValue>> out = new java.util.LinkedHashMap<>();
+    queries
+        .facets(facets, predicate)
+        .forEach(
+            (facet, counts) ->
+                out.put(
+                    facet,
+                    counts.stream().map(c -> new FacetValue(c.value(), c.count())).toList()));
+    return out;
+  }
+
+  /**
+   * Full-text search over entities, optionally narrowed by {@code kind}, {@code type}, {@code
+   * owner}, {@code lifecycle}, {@code namespace} or {@code tags} values.
+   */
+  public SearchResults search(
+      String term, Map<String, List<String>> filters, int offset, int limit) {
+    SearchIndex.Page page = index.search(term, filters == null ? Map.of() : filters, offset, limit);
+    List<SearchHit> hits =
+        page.hits().stream()
+            .map(
+                h -> {
+                  SearchDocument d = h.document();
+                  return new SearchHit(
+                      d.ref(),
+                      d.title(),
+                      d.text(),
+                      d.kind(),
+                      d.namespace(),
+                      d.name(),
+                      d.type(),
+                      d.lifecycle(),
+                      d.owner(),
+                      d.tags(),
+                      h.rank());
+                })
+            .toList();
+    return new SearchResults(page.total(), hits);
+  }
+
+  /** Reads a location and reports what registering it would add, storing nothing. */
+  public LocationAnalysis analyzeLocation(String type, String target) {
+    Registrations.DryRun dry = registrations.dryRun(type, target);
+    return new LocationAnalysis(
+        dry.location().type(),
+        dry.location().target(),
+        dry.exists(),
+        dry.entities(),
+        dry.errors().stream().map(e -> e.message()).toList());
+  }
+
+  /**
+   * Registers a location (its entities appear once processed); a location already registered is a
+   * {@link CatalogException} with status 409.
+   */
+  public RegisteredLocation registerLocation(String type, String target) {
+    LocationRow row = registrations.register(type, target, "api");
+    return new RegisteredLocation(
+        row.id(), row.type(), row.target(), Registrations.rootEntityRef(row));
+  }
+
+  /** The location registered with this type and target, if any. */
+  public Optional<RegisteredLocation> location(String type, String target) {
+    return registrations
+        .find(type, target)
+        .map(
+            row ->
+                new RegisteredLocation(
+                    row.id(), row.type(), row.target(), Registrations.rootEntityRef(row)));
   }
 }

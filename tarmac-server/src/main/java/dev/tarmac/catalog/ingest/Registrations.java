@@ -226,6 +226,11 @@ public class Registrations {
         EntityRef.of(e).toString(), json, Hashes.sha256(json), row.key(), row.key());
   }
 
+  /** The ref of the generated Location entity that stands for a registration. */
+  public static String rootEntityRef(LocationRow row) {
+    return rootEntity(row).entityRef();
+  }
+
   /** The refresh source key of a registered location. */
   public static String sourceKey(LocationRow row) {
     return "location:" + row.id();

@@ -29,7 +29,10 @@ import java.util.regex.Pattern;
 public class CatalogBench {
 
   /** The JVM options run.sh uses, unless TARMAC_JAVA_OPTS says otherwise. */
-  static final String DEFAULT_JVM = "-Xmx1g";
+  static final String DEFAULT_JVM = "-Xmx256m -XX:+UseSerialGC";
+
+  /** Where run.sh keeps the extracted jar and its class-data archive. */
+  static final Path CDS = Path.of("tarmac-server/target/cds");
 
   static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -39,7 +42,7 @@ public class CatalogBench {
     String postgres = null;
     int samples = 300;
     int idleSeconds = 30;
-    String jar = "tarmac-server/target/tarmac.jar";
+    String jar = null;
     String jvm = System.getenv().getOrDefault("TARMAC_JAVA_OPTS", DEFAULT_JVM);
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
@@ -52,6 +55,14 @@ public class CatalogBench {
         case "--jvm" -> jvm = args[++i];
         default -> throw new IllegalArgumentException("Unknown option " + args[i]);
       }
+    }
+    List<String> archive = new ArrayList<>();
+    if (jar == null && Files.exists(CDS.resolve("tarmac.jsa"))) {
+      // As run.sh starts it: the extracted jar with its class-data archive.
+      jar = CDS.resolve("tarmac.jar").toString();
+      archive.add("-XX:SharedArchiveFile=" + CDS.resolve("tarmac.jsa"));
+    } else if (jar == null) {
+      jar = "tarmac-server/target/tarmac.jar";
     }
     if (!Files.exists(Path.of(jar))) {
       throw new IllegalStateException(jar + " not found: run mvn -B -DskipTests package first");
@@ -70,6 +81,7 @@ public class CatalogBench {
     }
     List<String> cmd = new ArrayList<>(List.of("java"));
     cmd.addAll(Arrays.asList(jvm.trim().split("\\s+")));
+    cmd.addAll(archive);
     cmd.addAll(List.of("-jar", jar,
         "--server.port=" + port, "--server.address=127.0.0.1", "--tarmac.demo=false",
         "--tarmac.data-dir=" + work.resolve("data"),
@@ -85,7 +97,7 @@ public class CatalogBench {
     String base = "http://127.0.0.1:" + port;
     System.out.printf("catalog: %s (%d entities expected through the API)%n", catalog, expected);
     System.out.printf("database: %s%n", postgres == null ? "embedded H2" : postgres);
-    System.out.printf("JVM options: %s%n", jvm);
+    System.out.printf("JVM options: %s %s%n", jvm, String.join(" ", archive));
     long t0 = System.nanoTime();
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
         .redirectOutput(work.resolve("server.log").toFile()).start();

@@ -2,10 +2,14 @@ package dev.tarmac.catalog.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
@@ -29,13 +33,14 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.FSDirectory;
 import org.springframework.stereotype.Component;
 
 /**
- * This replica's full-text index of the catalog (Lucene, in memory): names and titles weigh most,
- * every word of the term must match (the last one as a prefix, for search as you type), and the
- * filters (kind, type, lifecycle, owner, namespace, tag) are exact.
+ * This replica's full-text index of the catalog (Lucene, in a scratch folder it deletes on close,
+ * memory-mapped rather than on the heap, and rebuilt from the database at start-up): names and
+ * titles weigh most, every word of the term must match (the last one as a prefix, for search as you
+ * type), and the filters (kind, type, lifecycle, owner, namespace, tag) are exact.
  */
 @Component
 public class SearchIndex implements AutoCloseable {
@@ -47,11 +52,13 @@ public class SearchIndex implements AutoCloseable {
   private final Analyzer analyzer = new StandardAnalyzer();
   private final IndexWriter writer;
   private final SearcherManager searchers;
+  private final Path folder;
 
   /** Creates an empty index. */
   public SearchIndex() {
     try {
-      writer = new IndexWriter(new ByteBuffersDirectory(), new IndexWriterConfig(analyzer));
+      folder = Files.createTempDirectory("tarmac-search-");
+      writer = new IndexWriter(FSDirectory.open(folder), new IndexWriterConfig(analyzer));
       writer.commit();
       searchers = new SearcherManager(writer, null);
     } catch (IOException e) {
@@ -119,7 +126,7 @@ public class SearchIndex implements AutoCloseable {
   /** Makes the changes so far visible to searches. */
   public void refresh() {
     try {
-      writer.commit();
+      // Near-real-time reopen: no commit (and no fsync), as the index is rebuilt at start-up.
       searchers.maybeRefreshBlocking();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -230,6 +237,11 @@ public class SearchIndex implements AutoCloseable {
   public void close() throws IOException {
     searchers.close();
     writer.close();
+    try (Stream<Path> files = Files.walk(folder)) {
+      for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(f);
+      }
+    }
   }
 
   /**

@@ -57,7 +57,13 @@ public class CatalogBench {
       }
     }
     List<String> archive = new ArrayList<>();
-    if (jar == null && Files.exists(CDS.resolve("tarmac.jsa"))) {
+    Path built = Path.of("tarmac-server/target/tarmac.jar");
+    if (jar == null
+        && Files.exists(CDS.resolve("tarmac.jsa"))
+        && Files.exists(built)
+        && Files.getLastModifiedTime(CDS.resolve("tarmac.jsa"))
+                .compareTo(Files.getLastModifiedTime(built))
+            >= 0) {
       // As run.sh starts it: the extracted jar with its class-data archive.
       jar = CDS.resolve("tarmac.jar").toString();
       archive.add("-XX:SharedArchiveFile=" + CDS.resolve("tarmac.jsa"));

@@ -22,6 +22,9 @@ public final class DeliveryEvents {
   /** A deployment; {@code at} prefixes field names in errors (for example {@code [3].}). */
   public static Deployment deployment(JsonNode n, String at) {
     object(n, at);
+    String id = text(n, at, "id", true);
+    String service = text(n, at, "service", true);
+    String environment = text(n, at, "environment", true).toLowerCase(Locale.ROOT);
     List<String> shas = new ArrayList<>();
     JsonNode list = n.get("commitShas");
     if (list != null && !list.isNull()) {
@@ -41,19 +44,14 @@ public final class DeliveryEvents {
     if (started != null && finished.isBefore(started)) {
       throw new DeliveryEventException(at + "finishedAt", "is before startedAt");
     }
-    return new Deployment(
-        text(n, at, "id", true),
-        text(n, at, "service", true),
-        text(n, at, "environment", true).toLowerCase(Locale.ROOT),
-        shas,
-        started,
-        finished,
-        status);
+    return new Deployment(id, service, environment, shas, started, finished, status);
   }
 
   /** A change. */
   public static Change change(JsonNode n, String at) {
     object(n, at);
+    String sha = text(n, at, "sha", true);
+    String service = text(n, at, "service", true);
     Instant authored = time(n, at, "authoredAt", false);
     Instant committed = time(n, at, "committedAt", authored == null);
     Change.PullRequest pr = null;
@@ -67,21 +65,21 @@ public final class DeliveryEvents {
       }
       pr = new Change.PullRequest(text(p, at + "pr.", "id", true), opened, merged);
     }
-    return new Change(
-        text(n, at, "sha", true), text(n, at, "service", true), authored, committed, pr);
+    return new Change(sha, service, authored, committed, pr);
   }
 
   /** An incident. */
   public static Incident incident(JsonNode n, String at) {
     object(n, at);
+    String id = text(n, at, "id", true);
+    String service = text(n, at, "service", true);
     Instant opened = time(n, at, "openedAt", true);
     Instant resolved = time(n, at, "resolvedAt", false);
     if (resolved != null && resolved.isBefore(opened)) {
       throw new DeliveryEventException(at + "resolvedAt", "is before openedAt");
     }
     String cause = text(n, at, "causedByDeployment", false);
-    return new Incident(
-        text(n, at, "id", true), text(n, at, "service", true), opened, resolved, cause);
+    return new Incident(id, service, opened, resolved, cause);
   }
 
   /** Parses a timestamp that must carry a zone or offset, for example 2024-05-01T10:00:00Z. */

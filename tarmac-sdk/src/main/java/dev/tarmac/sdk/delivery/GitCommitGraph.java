@@ -19,7 +19,7 @@ public final class GitCommitGraph implements CommitGraph, AutoCloseable {
   /** Opens the repository at this folder (a work tree or a bare repository). */
   public GitCommitGraph(File folder) {
     try {
-      FileRepositoryBuilder builder = new FileRepositoryBuilder().readEnvironment(null);
+      FileRepositoryBuilder builder = new FileRepositoryBuilder();
       File dotGit = new File(folder, ".git");
       repository =
           (dotGit.exists() ? builder.setGitDir(dotGit) : builder.setGitDir(folder))

@@ -46,28 +46,36 @@ public class DeliveryStore {
                 + DUPLICATE_FREE,
             rows);
     List<Object[]> shipped = new ArrayList<>();
-    List<Object[]> earlier = new ArrayList<>();
     for (int i = 0; i < done.length; i++) {
       Deployment d = list.get(i);
       if (done[i] != 0 && d.counts()) {
         for (String sha : d.commitShas()) {
           shipped.add(new Object[] {d.service(), sha, d.id(), ts(d.finishedAt())});
-          earlier.add(
-              new Object[] {d.id(), ts(d.finishedAt()), d.service(), sha, ts(d.finishedAt())});
         }
       }
     }
     if (!shipped.isEmpty()) {
-      jdbc.batchUpdate(
-          "INSERT INTO delivery_shipped (service, sha, deployment_id, deployed_at)"
-              + " VALUES (?, ?, ?, ?)"
-              + DUPLICATE_FREE,
-          shipped);
-      // A deployment that arrives late but finished earlier becomes the commit's first one.
-      jdbc.batchUpdate(
-          "UPDATE delivery_shipped SET deployment_id = ?, deployed_at = ?"
-              + " WHERE service = ? AND sha = ? AND deployed_at > ?",
-          earlier);
+      int[] firsts =
+          jdbc.batchUpdate(
+              "INSERT INTO delivery_shipped (service, sha, deployment_id, deployed_at)"
+                  + " VALUES (?, ?, ?, ?)"
+                  + DUPLICATE_FREE,
+              shipped);
+      // A commit shipped before keeps its first deployment unless this one finished earlier
+      // (events may arrive out of order); only those rows need the second statement.
+      List<Object[]> earlier = new ArrayList<>();
+      for (int i = 0; i < firsts.length; i++) {
+        if (firsts[i] == 0) {
+          Object[] r = shipped.get(i);
+          earlier.add(new Object[] {r[2], r[3], r[0], r[1], r[3]});
+        }
+      }
+      if (!earlier.isEmpty()) {
+        jdbc.batchUpdate(
+            "UPDATE delivery_shipped SET deployment_id = ?, deployed_at = ?"
+                + " WHERE service = ? AND sha = ? AND deployed_at > ?",
+            earlier);
+      }
     }
     return inserted(done);
   }

@@ -13,7 +13,7 @@ CREATE TABLE delivery_deployments (
 );
 -- Window queries: successful production deployments by finish time (org, or per service).
 CREATE INDEX delivery_deployments_window ON delivery_deployments (counts, finished_at);
-CREATE INDEX delivery_deployments_service ON delivery_deployments (service, environment, finished_at);
+CREATE INDEX delivery_deployments_service ON delivery_deployments (service, finished_at);
 
 CREATE TABLE delivery_changes (
     service       VARCHAR(512) NOT NULL,
@@ -38,15 +38,19 @@ CREATE TABLE delivery_incidents (
     received_at           TIMESTAMP WITH TIME ZONE NOT NULL
 );
 CREATE INDEX delivery_incidents_opened ON delivery_incidents (opened_at);
+CREATE INDEX delivery_incidents_service ON delivery_incidents (service, opened_at);
 CREATE INDEX delivery_incidents_cause ON delivery_incidents (caused_by_deployment);
 
--- The first successful production deployment of each commit (lead time's end), kept at intake so
--- the window query reads only the window's rows.
+-- The first successful production deployment of each commit (lead time's end) and the change's
+-- start (authored, else committed; null until the change arrives), kept at intake so the lead-time
+-- query reads only this table's window rows, with no join.
 CREATE TABLE delivery_shipped (
     service        VARCHAR(512) NOT NULL,
     sha            VARCHAR(100) NOT NULL,
     deployment_id  VARCHAR(255) NOT NULL,
     deployed_at    TIMESTAMP WITH TIME ZONE NOT NULL,
+    started_at     TIMESTAMP WITH TIME ZONE,
     PRIMARY KEY (service, sha)
 );
 CREATE INDEX delivery_shipped_window ON delivery_shipped (deployed_at);
+CREATE INDEX delivery_shipped_service ON delivery_shipped (service, deployed_at);

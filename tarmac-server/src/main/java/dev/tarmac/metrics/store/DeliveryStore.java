@@ -50,15 +50,17 @@ public class DeliveryStore {
       Deployment d = list.get(i);
       if (done[i] != 0 && d.counts()) {
         for (String sha : d.commitShas()) {
-          shipped.add(new Object[] {d.service(), sha, d.id(), ts(d.finishedAt())});
+          shipped.add(
+              new Object[] {d.service(), sha, d.id(), ts(d.finishedAt()), d.service(), sha});
         }
       }
     }
     if (!shipped.isEmpty()) {
       int[] firsts =
           jdbc.batchUpdate(
-              "INSERT INTO delivery_shipped (service, sha, deployment_id, deployed_at)"
-                  + " VALUES (?, ?, ?, ?)"
+              "INSERT INTO delivery_shipped (service, sha, deployment_id, deployed_at, started_at)"
+                  + " VALUES (?, ?, ?, ?, (SELECT COALESCE(authored_at, committed_at)"
+                  + " FROM delivery_changes WHERE service = ? AND sha = ?))"
                   + DUPLICATE_FREE,
               shipped);
       // A commit shipped before keeps its first deployment unless this one finished earlier
@@ -98,12 +100,27 @@ public class DeliveryStore {
             ts(now)
           });
     }
-    return inserted(
+    int[] done =
         jdbc.batchUpdate(
             "INSERT INTO delivery_changes (service, sha, known, authored_at, committed_at, pr_id,"
                 + " pr_opened_at, pr_merged_at, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 + DUPLICATE_FREE,
-            rows));
+            rows);
+    // A change that arrives after the deployment that shipped it gives that row its start.
+    List<Object[]> starts = new ArrayList<>();
+    for (int i = 0; i < done.length; i++) {
+      Change c = list.get(i);
+      if (done[i] != 0 && c.start() != null) {
+        starts.add(new Object[] {ts(c.start()), c.service(), c.sha()});
+      }
+    }
+    if (!starts.isEmpty()) {
+      jdbc.batchUpdate(
+          "UPDATE delivery_shipped SET started_at = ? WHERE service = ? AND sha = ?"
+              + " AND started_at IS NULL",
+          starts);
+    }
+    return inserted(done);
   }
 
   /** Stores incidents, idempotent on id; returns how many were new. */
@@ -172,11 +189,9 @@ public class DeliveryStore {
       Set<String> services, Instant from, Instant to) {
     List<dev.tarmac.sdk.delivery.LeadTimes.Sample> out = new ArrayList<>();
     jdbc.query(
-        "SELECT s.sha, s.deployment_id, s.deployed_at, COALESCE(c.authored_at, c.committed_at)"
-            + " FROM delivery_shipped s JOIN delivery_changes c"
-            + " ON c.service = s.service AND c.sha = s.sha"
-            + " WHERE s.deployed_at >= ? AND s.deployed_at < ?"
-            + in("s.service", services),
+        "SELECT sha, deployment_id, deployed_at, started_at FROM delivery_shipped"
+            + " WHERE deployed_at >= ? AND deployed_at < ? AND started_at IS NOT NULL"
+            + in("service", services),
         rs -> {
           Instant deployed = instant(rs.getObject(3, OffsetDateTime.class));
           Instant start = instant(rs.getObject(4, OffsetDateTime.class));

@@ -46,6 +46,11 @@ abstract class DeliveryStoreContract {
   void storesIdempotentlyAndReadsTheWindow() {
     DeliveryStore store = store();
     Set<String> known = Set.of("api");
+    // c5 arrives before the deployment that ships it (p6, Jan 11 10:00): 120 min.
+    store.insertChanges(
+        List.of(new Change("c5", "api", t("2024-01-11T08:00"), t("2024-01-11T08:00"), null)),
+        known,
+        NOW);
     List<Deployment> deployments =
         List.of(
             new Deployment(
@@ -67,6 +72,12 @@ abstract class DeliveryStoreContract {
             new Deployment(
                 "p5", "api", "production", List.of("c9"), null, t("2024-01-15T00:00"), "success"));
     assertThat(store.insertDeployments(deployments, known, NOW)).isEqualTo(6);
+    store.insertDeployments(
+        List.of(
+            new Deployment(
+                "p6", "api", "production", List.of("c5"), null, t("2024-01-11T10:00"), "success")),
+        known,
+        NOW);
     assertThat(store.insertDeployments(deployments.subList(0, 2), known, NOW)).isZero();
     // A late event that finished earlier than p3 becomes c2's first deployment.
     store.insertDeployments(
@@ -99,13 +110,15 @@ abstract class DeliveryStoreContract {
 
     List<Deployment> window =
         new ArrayList<>(store.deployments(Set.of("api"), WINDOW.from(), WINDOW.to()));
-    assertThat(window).extracting(Deployment::id).containsExactlyInAnyOrder("p1", "p3early", "p3");
+    assertThat(window)
+        .extracting(Deployment::id)
+        .containsExactlyInAnyOrder("p1", "p3early", "p3", "p6");
     var lead = store.leadTimes(Set.of("api"), WINDOW.from(), WINDOW.to());
     // c0 first shipped by p0 (before the window); c1: 10:00 - 09:00 = 60 min; c2 first shipped
     // by p3early at Jan 8 10:00: 4 h = 240 min; c3 only in the failed p4.
     assertThat(lead)
         .extracting(s -> s.sha() + "=" + s.seconds() / 60)
-        .containsExactlyInAnyOrder("c1=60", "c2=240");
+        .containsExactlyInAnyOrder("c1=60", "c2=240", "c5=120");
     List<Incident> scoped = store.incidents(Set.of("api"), WINDOW.from(), WINDOW.to());
     // n1 opened in the window; n2 names window deployment p1; n3 names p0 (outside); n4 other
     // service.
@@ -121,12 +134,14 @@ abstract class DeliveryStoreContract {
 
     DoraReport r =
         DoraCalculator.aggregate("service:api", window, lead, scoped, WINDOW, Profiles.standard());
-    // Deployments p1, p3early, p3 (days Jan 2, 8, 9); n1 -> p3 (latest <= 11:00 Jan 9);
-    // n2 -> p1 (named, unresolved). CFR 2/3; recovery: n1 13:00 - 10:00 = 180 min.
-    assertThat(r.deploymentFrequency().deployments()).isEqualTo(3);
+    // Deployments p1, p3early, p3, p6 (days Jan 2, 8, 9, 11); n1 -> p3 (latest <= 11:00 Jan 9);
+    // n2 -> p1 (named, unresolved). CFR 2/4; recovery: n1 13:00 - 10:00 = 180 min.
+    // Lead times 60, 120, 240 -> median 120.
+    assertThat(r.deploymentFrequency().deployments()).isEqualTo(4);
     assertThat(r.changeFailureRate().failedDeployments()).isEqualTo(2);
     assertThat(r.failedDeploymentRecoveryTime().unresolved()).isEqualTo(1);
     assertThat(r.failedDeploymentRecoveryTime().medianMinutes()).isEqualTo(180.0);
-    assertThat(r.leadTimeForChanges().medianMinutes()).isEqualTo(150.0);
+    assertThat(r.changeFailureRate().rate()).isEqualTo(0.5);
+    assertThat(r.leadTimeForChanges().medianMinutes()).isEqualTo(120.0);
   }
 }

@@ -3,6 +3,7 @@ package dev.tarmac.metrics.store;
 import dev.tarmac.sdk.delivery.Change;
 import dev.tarmac.sdk.delivery.Deployment;
 import dev.tarmac.sdk.delivery.Incident;
+import dev.tarmac.sdk.delivery.LeadTimes;
 import dev.tarmac.shared.Json;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
 
 /** Delivery events in SQL: idempotent batch inserts and the window reads the metrics need. */
@@ -185,23 +187,32 @@ public class DeliveryStore {
   }
 
   /** Lead-time samples of commits first shipped in the window (non-positive ones dropped). */
-  public List<dev.tarmac.sdk.delivery.LeadTimes.Sample> leadTimes(
-      Set<String> services, Instant from, Instant to) {
-    List<dev.tarmac.sdk.delivery.LeadTimes.Sample> out = new ArrayList<>();
-    jdbc.query(
-        "SELECT sha, deployment_id, deployed_at, started_at FROM delivery_shipped"
-            + " WHERE deployed_at >= ? AND deployed_at < ? AND started_at IS NOT NULL"
-            + in("service", services),
+  public List<LeadTimes.Sample> leadTimes(Set<String> services, Instant from, Instant to) {
+    List<LeadTimes.Sample> out = new ArrayList<>();
+    RowCallbackHandler add =
         rs -> {
           Instant deployed = instant(rs.getObject(3, OffsetDateTime.class));
           Instant start = instant(rs.getObject(4, OffsetDateTime.class));
           long seconds = start == null ? 0 : deployed.getEpochSecond() - start.getEpochSecond();
           if (seconds > 0) {
-            out.add(
-                new dev.tarmac.sdk.delivery.LeadTimes.Sample(
-                    rs.getString(1), rs.getString(2), deployed, seconds));
+            out.add(new LeadTimes.Sample(rs.getString(1), rs.getString(2), deployed, seconds));
           }
-        },
+        };
+    jdbc.query(
+        "SELECT sha, deployment_id, deployed_at, started_at FROM delivery_shipped"
+            + " WHERE deployed_at >= ? AND deployed_at < ? AND started_at IS NOT NULL"
+            + in("service", services),
+        add,
+        args(services, ts(from), ts(to)));
+    // A change and the deployment shipping it stored concurrently may each miss the other's
+    // uncommitted row; such rows keep no start, so join only those.
+    jdbc.query(
+        "SELECT s.sha, s.deployment_id, s.deployed_at, COALESCE(c.authored_at, c.committed_at)"
+            + " FROM delivery_shipped s JOIN delivery_changes c"
+            + " ON c.service = s.service AND c.sha = s.sha"
+            + " WHERE s.deployed_at >= ? AND s.deployed_at < ? AND s.started_at IS NULL"
+            + in("s.service", services),
+        add,
         args(services, ts(from), ts(to)));
     return out;
   }

@@ -46,6 +46,18 @@ public final class Api {
     return send(b);
   }
 
+  /** POST with a content type and extra headers given as name, value pairs. */
+  public Response post(String path, String body, String contentType, String... headers) {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      b.header(headers[i], headers[i + 1]);
+    }
+    return send(b);
+  }
+
   /** PUT a JSON body. */
   public Response put(String path, String json) {
     return send(

@@ -22,6 +22,8 @@ import org.springframework.boot.test.context.SpringBootTest;
       "tarmac.demo=true",
       "tarmac.catalog.poll-interval=50ms",
       "tarmac.catalog.rules[0].allow=Component,API,Resource,System,Domain,Group,User,Location,Template",
-      "tarmac.reading.allow=127.0.0.1"
+      "tarmac.reading.allow=127.0.0.1",
+      "tarmac.metrics.github-secret=it-github-secret",
+      "tarmac.metrics.gitlab-token=it-gitlab-token"
     })
 public @interface TarmacTest {}

@@ -37,7 +37,7 @@ class DemoOrganisationIT {
                 .toAbsolutePath()
                 .normalize();
     Await.until(
-        "the demo organisation to load", Duration.ofSeconds(60), () -> demo().size() == 130);
+        "the demo organisation to load", Duration.ofSeconds(60), () -> demo().size() == 132);
   }
 
   private JsonNode demo() {
@@ -74,7 +74,7 @@ class DemoOrganisationIT {
                     "System",
                     12,
                     "Template",
-                    1,
+                    3,
                     "User",
                     32)));
     String id = null;

@@ -70,6 +70,15 @@ class ScaffolderIT {
   }
 
   @Test
+  void listsTheGoldenPathsForTheGallery() {
+    List<String> refs = new ArrayList<>();
+    api.get("/api/scaffolder/v2/templates").json().forEach(t -> refs.add(t.path("ref").asString()));
+    assertThat(refs)
+        .contains(
+            TEMPLATE, "template:default/event-driven-service", "template:default/scheduled-job");
+  }
+
+  @Test
   void servesTheParameterSchemaWithUiHints() {
     JsonNode schema =
         api.get(
@@ -103,15 +112,22 @@ class ScaffolderIT {
     assertThat(r.json().path("detail").asString()).contains("name").contains("pattern");
   }
 
-  @Test
-  void runsTheGoldenPathToAPushedRepositoryAndARegisteredEntity() throws Exception {
-    String name = "orders-" + UUID.randomUUID().toString().substring(0, 6);
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {"spring-boot-rest-service", "event-driven-service", "scheduled-job"})
+  void runsEachGoldenPathToAPushedRepositoryAndARegisteredEntity(String golden) throws Exception {
+    String template = "template:default/" + golden;
+    Await.until(
+        "the template",
+        Duration.ofSeconds(60),
+        () -> catalog.entity(EntityRef.parse(template)).isPresent());
+    String name = "svc-" + UUID.randomUUID().toString().substring(0, 6);
     long start = System.nanoTime();
     Api.Response created =
         api.post(
             "/api/scaffolder/v2/tasks",
             "{\"templateRef\":\""
-                + TEMPLATE
+                + template
                 + "\",\"values\":{\"name\":\""
                 + name
                 + "\",\"owner\":\"group:default/platform\","
@@ -137,7 +153,9 @@ class ScaffolderIT {
         () -> catalog.entity(component).isPresent());
     long ms = (System.nanoTime() - start) / 1_000_000;
     System.out.println(
-        "golden path spring-boot-rest-service end to end (task -> pushed -> entity in catalog): "
+        "golden path "
+            + golden
+            + " end to end (task -> pushed -> entity in catalog): "
             + ms
             + " ms");
     Path bare = Path.of("target/it-data/git/it/" + name + ".git");

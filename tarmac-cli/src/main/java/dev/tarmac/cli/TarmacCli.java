@@ -9,7 +9,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "tarmac 0.1.0",
     description = "Tarmac, the Internal Developer Platform, from the command line.",
-    subcommands = {CatalogCommand.class, DoraCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      CatalogCommand.class,
+      TemplateCommand.class,
+      DoraCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public class TarmacCli {
 
   /** Runs the command and exits with its code. */

@@ -37,7 +37,7 @@ class DemoOrganisationIT {
                 .toAbsolutePath()
                 .normalize();
     Await.until(
-        "the demo organisation to load", Duration.ofSeconds(60), () -> demo().size() == 129);
+        "the demo organisation to load", Duration.ofSeconds(60), () -> demo().size() == 132);
   }
 
   private JsonNode demo() {
@@ -54,7 +54,7 @@ class DemoOrganisationIT {
     Map<String, Integer> kinds = new TreeMap<>();
     demo().forEach(e -> kinds.merge(e.path("kind").asString(), 1, Integer::sum));
     // Counted from the demo files (see src/main/resources/demo/README.md), plus the generated
-    // Location of the registration itself.
+    // Location of the registration itself and the golden-path templates.
     assertThat(kinds)
         .isEqualTo(
             new TreeMap<>(
@@ -73,6 +73,8 @@ class DemoOrganisationIT {
                     10,
                     "System",
                     12,
+                    "Template",
+                    3,
                     "User",
                     32)));
     String id = null;

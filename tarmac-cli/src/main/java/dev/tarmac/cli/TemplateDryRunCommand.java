@@ -1,0 +1,102 @@
+package dev.tarmac.cli;
+
+import dev.tarmac.sdk.scaffolder.Action;
+import dev.tarmac.sdk.scaffolder.Expressions;
+import dev.tarmac.sdk.scaffolder.LocalFileSource;
+import dev.tarmac.sdk.scaffolder.RunListener;
+import dev.tarmac.sdk.scaffolder.RunRequest;
+import dev.tarmac.sdk.scaffolder.RunResult;
+import dev.tarmac.sdk.scaffolder.TaskRunner;
+import dev.tarmac.sdk.scaffolder.TemplateDefinition;
+import dev.tarmac.sdk.scaffolder.Values;
+import dev.tarmac.sdk.scaffolder.Workspace;
+import dev.tarmac.sdk.scaffolder.actions.SimpleAction;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * {@code tarmac template dry-run}: runs a template with the same engine as the server, writing the
+ * rendered files to a folder; actions that need a server only log what they would do.
+ */
+@Command(
+    name = "dry-run",
+    mixinStandardHelpOptions = true,
+    description = "Render a template into a folder without publishing anything.")
+class TemplateDryRunCommand implements Callable<Integer> {
+
+  @Parameters(index = "0", paramLabel = "TEMPLATE.yaml")
+  Path template;
+
+  @Option(names = "--values", description = "YAML or JSON file with the answers")
+  Path values;
+
+  @Option(names = "--out", required = true, description = "Folder for the rendered files")
+  Path out;
+
+  @Override
+  public Integer call() throws Exception {
+    TemplateDefinition t = TemplateDefinition.fromYaml(Files.readString(template));
+    JsonNode answers =
+        values == null
+            ? Values.JSON.createObjectNode()
+            : new YAMLMapper().readTree(Files.readString(values));
+    List<Action> actions = new ArrayList<>(TaskRunner.builtinActions());
+    for (String id : TemplateValidateCommand.SERVER_ACTIONS) {
+      actions.add(
+          new SimpleAction(
+              id,
+              "Needs a Tarmac server; the CLI only logs it.",
+              "{\"type\":\"object\"}",
+              "{\"type\":\"object\"}",
+              List.of(),
+              ctx -> ctx.log("Dry run: would run " + id + " with " + ctx.input())));
+    }
+    TaskRunner runner = new TaskRunner(actions, new Expressions());
+    Files.createDirectories(out);
+    Path base = template.toAbsolutePath().getParent();
+    long start = System.nanoTime();
+    RunResult result =
+        runner.run(
+            new RunRequest(
+                t,
+                answers,
+                Map.of(),
+                new Workspace(out),
+                LocalFileSource.of(base),
+                "dry-run",
+                "user:default/cli",
+                null,
+                "template:default/" + t.name(),
+                true,
+                () -> false),
+            new RunListener() {
+              @Override
+              public void log(String stepId, String message) {
+                System.out.println((stepId == null ? "" : "[" + stepId + "] ") + message);
+              }
+
+              @Override
+              public void step(String stepId, String status) {}
+            });
+    long ms = (System.nanoTime() - start) / 1_000_000;
+    System.out.println("output: " + result.output());
+    System.out.println(
+        result.status()
+            + " in "
+            + ms
+            + " ms, "
+            + new Workspace(out).files().size()
+            + " files in "
+            + out);
+    return "completed".equals(result.status()) ? 0 : 1;
+  }
+}

@@ -1,0 +1,40 @@
+package dev.tarmac.scaffolder.engine;
+
+import dev.tarmac.catalog.Catalog;
+import dev.tarmac.scaffolder.ScaffolderSettings;
+import dev.tarmac.sdk.scaffolder.Action;
+import dev.tarmac.sdk.scaffolder.Expressions;
+import dev.tarmac.sdk.scaffolder.TaskRunner;
+import dev.tarmac.shared.TarmacSettings;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** The SDK's step runner with the workspace actions plus the ones that need the server. */
+@Component
+public class ScaffolderEngine {
+
+  private final TaskRunner runner;
+  private final Path workRoot;
+
+  /** Builds the runner. */
+  public ScaffolderEngine(Catalog catalog, TarmacSettings tarmac, ScaffolderSettings settings) {
+    List<Action> actions = new ArrayList<>(TaskRunner.builtinActions());
+    actions.addAll(CatalogActions.all(catalog));
+    Path data = tarmac.dataDir().toAbsolutePath().normalize();
+    actions.add(PublishGit.action(data.resolve("git"), settings.localGitHost()));
+    this.runner = new TaskRunner(actions, new Expressions());
+    this.workRoot = data.resolve("scaffolder").resolve("work");
+  }
+
+  /** The runner. */
+  public TaskRunner runner() {
+    return runner;
+  }
+
+  /** Where task workspaces are created. */
+  public Path workRoot() {
+    return workRoot;
+  }
+}

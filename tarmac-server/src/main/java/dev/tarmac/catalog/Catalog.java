@@ -76,6 +76,11 @@ public class Catalog {
     return finals.byUid(uid).map(Json::parse);
   }
 
+  /** The most recently changed final entities, newest first. */
+  public List<JsonNode> recentlyChanged(int limit) {
+    return finals.recent(limit).stream().map(Json::parse).toList();
+  }
+
   /** Number of entities per kind. */
   public Map<String, Long> countByKind() {
     return finals.countByKind();

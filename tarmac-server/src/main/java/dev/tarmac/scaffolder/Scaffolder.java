@@ -208,6 +208,16 @@ public class Scaffolder {
     return dryRuns.run(definition(template), values, secrets, directoryContents, user);
   }
 
+  /**
+   * What is wrong with answers to a template's parameters, defaults applied; empty when they are
+   * valid. Lets a form show each problem beside its field before a task starts.
+   */
+  public List<dev.tarmac.sdk.scaffolder.ParameterProblem> validateParameters(
+      String templateRef, JsonNode values) {
+    TemplateDefinition t = definition(template(parseRef(templateRef)));
+    return Parameters.validate(t.parameters(), Parameters.withDefaults(t.parameters(), values));
+  }
+
   private JsonNode template(EntityRef ref) {
     if (!"template".equals(ref.kind())) {
       throw ScaffolderException.input("'" + ref + "' is not a template ref");

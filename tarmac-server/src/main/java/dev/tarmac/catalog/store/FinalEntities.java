@@ -185,6 +185,16 @@ public class FinalEntities {
     }
   }
 
+  /** The final JSON of the most recently changed entities, newest first. */
+  public List<String> recent(int limit) {
+    return jdbc.sql(
+            "SELECT final_json FROM catalog_final_entity ORDER BY updated_at DESC, entity_ref"
+                + " LIMIT ?")
+        .param(limit)
+        .query(String.class)
+        .list();
+  }
+
   /** The final JSON of an entity by canonical ref. */
   public Optional<String> byRef(String ref) {
     return jdbc.sql("SELECT final_json FROM catalog_final_entity WHERE entity_ref = ?")

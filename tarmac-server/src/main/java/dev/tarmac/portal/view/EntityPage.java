@@ -1,0 +1,21 @@
+package dev.tarmac.portal.view;
+
+import java.util.List;
+
+/**
+ * The entity page.
+ *
+ * @param details the entity's about card, problems, YAML and API definition
+ * @param graph its relations, laid out
+ * @param owned what it owns (groups and users), first page
+ * @param ownedTotal how many entities it owns in all
+ * @param refreshed whether a refresh was just requested
+ * @param delivery the delivery-metrics card (components), or null
+ */
+public record EntityPage(
+    EntityDetails details,
+    RelationGraph graph,
+    List<EntitySummary> owned,
+    long ownedTotal,
+    boolean refreshed,
+    DeliveryCard delivery) {}

@@ -1,0 +1,89 @@
+package dev.tarmac.portal.web;
+
+import dev.tarmac.catalog.Catalog;
+import dev.tarmac.catalog.EntityListing;
+import dev.tarmac.catalog.EntitySort;
+import dev.tarmac.portal.view.DeliveryCard;
+import dev.tarmac.portal.view.EntityDetails;
+import dev.tarmac.portal.view.EntityPage;
+import dev.tarmac.portal.view.EntitySummary;
+import dev.tarmac.portal.view.Paths;
+import dev.tarmac.portal.view.RelationGraph;
+import dev.tarmac.sdk.catalog.EntityRef;
+import java.util.List;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The entity page at {@code /catalog/:namespace/:kind/:name}, and "refresh now". */
+@Controller
+class EntityController {
+
+  private static final int OWNED_PAGE = 50;
+  private final Catalog catalog;
+  private final DeliveryCards delivery;
+
+  EntityController(Catalog catalog, DeliveryCards delivery) {
+    this.catalog = catalog;
+    this.delivery = delivery;
+  }
+
+  @GetMapping("/catalog/{namespace}/{kind}/{name}")
+  String entity(
+      @PathVariable String namespace,
+      @PathVariable String kind,
+      @PathVariable String name,
+      @RequestParam(required = false) String refreshed,
+      Model model) {
+    EntityRef ref = new EntityRef(kind, namespace, name);
+    EntityDetails d =
+        catalog
+            .entity(ref)
+            .map(EntityDetails::of)
+            .orElseThrow(
+                () ->
+                    new PageNotFound(
+                        "There is no "
+                            + kind
+                            + " named "
+                            + namespace
+                            + "/"
+                            + name
+                            + " in the catalog.",
+                        name));
+    List<EntitySummary> owned = List.of();
+    long ownedTotal = 0;
+    if (d.relations().containsKey("ownerOf")) {
+      EntityListing listing =
+          catalog.entities(
+              List.of("relations.ownedBy=" + ref),
+              List.of(new EntitySort("metadata.name", true)),
+              null,
+              OWNED_PAGE,
+              0);
+      owned = listing.items().stream().map(EntitySummary::of).toList();
+      ownedTotal = listing.totalItems();
+    }
+    DeliveryCard card = "component".equals(ref.kind()) ? delivery.forService(ref.toString()) : null;
+    model.addAttribute(
+        "entityPage",
+        new EntityPage(
+            d,
+            RelationGraph.of(ref.toString(), d.relations()),
+            owned,
+            ownedTotal,
+            refreshed != null,
+            card));
+    return "entity";
+  }
+
+  @PostMapping("/catalog/{namespace}/{kind}/{name}/refresh")
+  String refresh(
+      @PathVariable String namespace, @PathVariable String kind, @PathVariable String name) {
+    catalog.refresh(new EntityRef(kind, namespace, name));
+    return "redirect:" + Paths.entity(kind, namespace, name) + "?refreshed";
+  }
+}

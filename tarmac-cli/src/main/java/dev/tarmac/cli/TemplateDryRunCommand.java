@@ -18,8 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
@@ -32,6 +34,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
     mixinStandardHelpOptions = true,
     description = "Render a template into a folder without publishing anything.")
 class TemplateDryRunCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
 
   @Parameters(index = "0", paramLabel = "TEMPLATE.yaml")
   Path template;
@@ -81,22 +85,27 @@ class TemplateDryRunCommand implements Callable<Integer> {
             new RunListener() {
               @Override
               public void log(String stepId, String message) {
-                System.out.println((stepId == null ? "" : "[" + stepId + "] ") + message);
+                spec.commandLine()
+                    .getOut()
+                    .println((stepId == null ? "" : "[" + stepId + "] ") + message);
               }
 
               @Override
               public void step(String stepId, String status) {}
             });
     long ms = (System.nanoTime() - start) / 1_000_000;
-    System.out.println("output: " + result.output());
-    System.out.println(
-        result.status()
-            + " in "
-            + ms
-            + " ms, "
-            + new Workspace(out).files().size()
-            + " files in "
-            + out);
+    spec.commandLine().getOut().println("output: " + result.output());
+    spec.commandLine()
+        .getOut()
+        .println(
+            result.status()
+                + " in "
+                + ms
+                + " ms, "
+                + new Workspace(out).files().size()
+                + " files in "
+                + out);
+    spec.commandLine().getOut().flush();
     return "completed".equals(result.status()) ? 0 : 1;
   }
 }

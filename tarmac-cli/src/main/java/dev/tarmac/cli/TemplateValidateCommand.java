@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code tarmac template validate}: parses templates and checks their steps name known actions (the
@@ -19,6 +21,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "validate", mixinStandardHelpOptions = true, description = "Check templates.")
 class TemplateValidateCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
 
   static final Set<String> SERVER_ACTIONS =
       Set.of(
@@ -41,18 +45,21 @@ class TemplateValidateCommand implements Callable<Integer> {
                 s.id(), "step '" + s.id() + "' uses unknown action '" + s.action() + "'");
           }
         }
-        System.out.println(
-            file
-                + ": ok ("
-                + t.parameters().size()
-                + " parameter pages, "
-                + t.steps().size()
-                + " steps)");
+        spec.commandLine()
+            .getOut()
+            .println(
+                file
+                    + ": ok ("
+                    + t.parameters().size()
+                    + " parameter pages, "
+                    + t.steps().size()
+                    + " steps)");
       } catch (ScaffolderException e) {
         bad++;
-        System.out.println(file + ": " + e.getMessage());
+        spec.commandLine().getOut().println(file + ": " + e.getMessage());
       }
     }
+    spec.commandLine().getOut().flush();
     return bad == 0 ? 0 : 1;
   }
 }

@@ -51,7 +51,7 @@ final class DryRuns {
               values,
               secrets == null ? Map.of() : secrets,
               new Workspace(work),
-              LocalFileSource.of(contents),
+              engine.files(LocalFileSource.of(contents)),
               id,
               user,
               null,

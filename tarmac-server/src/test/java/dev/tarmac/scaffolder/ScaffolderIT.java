@@ -235,6 +235,37 @@ class ScaffolderIT {
     assertThat(catalog.entity(new EntityRef("component", "default", "dry-svc"))).isEmpty();
   }
 
+  @Test
+  void fetchReadsSingleFilesFromAllowedHostsAndFailsOtherwise() {
+    String port = env.getProperty("local.server.port");
+    String template =
+        "{\"apiVersion\":\"scaffolder.backstage.io/v1beta3\",\"kind\":\"Template\","
+            + "\"metadata\":{\"name\":\"remote\"},\"spec\":{\"steps\":[{\"id\":\"get\",\"action\":\"fetch:plain:file\","
+            + "\"input\":{\"url\":\"URL\",\"targetPath\":\"health.json\"}}]}}";
+    JsonNode ok =
+        api.post(
+                "/api/scaffolder/v2/dry-run",
+                "{\"template\":"
+                    + template.replace("URL", "http://127.0.0.1:" + port + "/actuator/health")
+                    + ",\"values\":{}}")
+            .json();
+    assertThat(ok.path("status").asString()).as(ok.toString()).isEqualTo("completed");
+    String content =
+        new String(
+            java.util.Base64.getDecoder()
+                .decode(ok.path("directoryContents").get(0).path("base64Content").asString()));
+    assertThat(content).contains("UP");
+    JsonNode refused =
+        api.post(
+                "/api/scaffolder/v2/dry-run",
+                "{\"template\":"
+                    + template.replace("URL", "http://localhost:" + port + "/actuator/health")
+                    + ",\"values\":{}}")
+            .json();
+    assertThat(refused.path("status").asString()).isEqualTo("failed");
+    assertThat(refused.path("error").asString()).contains("Step 'get'").contains("is not allowed");
+  }
+
   private String status(String id) {
     return api.get("/api/scaffolder/v2/tasks/" + id).json().path("status").asString();
   }

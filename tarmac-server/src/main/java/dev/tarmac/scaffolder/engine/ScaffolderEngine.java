@@ -4,8 +4,10 @@ import dev.tarmac.catalog.Catalog;
 import dev.tarmac.scaffolder.ScaffolderSettings;
 import dev.tarmac.sdk.scaffolder.Action;
 import dev.tarmac.sdk.scaffolder.Expressions;
+import dev.tarmac.sdk.scaffolder.FileSource;
 import dev.tarmac.sdk.scaffolder.TaskRunner;
 import dev.tarmac.shared.TarmacSettings;
+import dev.tarmac.shared.UrlReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,9 +19,12 @@ public class ScaffolderEngine {
 
   private final TaskRunner runner;
   private final Path workRoot;
+  private final UrlReader reader;
 
   /** Builds the runner. */
-  public ScaffolderEngine(Catalog catalog, TarmacSettings tarmac, ScaffolderSettings settings) {
+  public ScaffolderEngine(
+      Catalog catalog, TarmacSettings tarmac, ScaffolderSettings settings, UrlReader reader) {
+    this.reader = reader;
     List<Action> actions = new ArrayList<>(TaskRunner.builtinActions());
     actions.addAll(CatalogActions.all(catalog));
     Path data = tarmac.dataDir().toAbsolutePath().normalize();
@@ -31,6 +36,11 @@ public class ScaffolderEngine {
   /** The runner. */
   public TaskRunner runner() {
     return runner;
+  }
+
+  /** The template's files plus single files from allowed hosts. */
+  public FileSource files(FileSource local) {
+    return new AllowedHostsFileSource(local, reader);
   }
 
   /** Where task workspaces are created. */

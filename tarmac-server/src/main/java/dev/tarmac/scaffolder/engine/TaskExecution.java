@@ -57,8 +57,9 @@ public class TaskExecution {
     try {
       TemplateDefinition template = TemplateDefinition.parse(spec.path("template"));
       FileSource files =
-          TemplateSources.of(
-              spec.path("baseDir").isString() ? spec.path("baseDir").asString() : null);
+          engine.files(
+              TemplateSources.of(
+                  spec.path("baseDir").isString() ? spec.path("baseDir").asString() : null));
       Map<String, String> secrets = new LinkedHashMap<>();
       if (row.secrets() != null) {
         Json.parse(row.secrets())

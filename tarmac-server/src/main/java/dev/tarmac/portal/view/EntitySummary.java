@@ -69,7 +69,8 @@ public record EntitySummary(
         kind,
         ns,
         name,
-        meta.path("title").asString(name),
+        meta.path("title")
+            .asString(e.path("spec").path("profile").path("displayName").asString(name)),
         meta.path("description").asString(""),
         e.path("spec").path("type").asString(""),
         e.path("spec").path("lifecycle").asString(""),

@@ -35,7 +35,8 @@ class WizardForms {
         continue;
       }
       String widget = FormField.widget(s);
-      JsonNode answer = answers.path(name);
+      // Until answered, a field shows the schema's default.
+      JsonNode answer = answers.has(name) ? answers.path(name) : s.path("default");
       List<String> values = new ArrayList<>();
       if (answer.isArray()) {
         answer.forEach(v -> values.add(v.asString("")));
@@ -149,8 +150,7 @@ class WizardForms {
   private List<FormField.Choice> choices(String widget, JsonNode s) {
     return switch (widget) {
       case "select", "multiselect" -> FormField.enumChoices(s);
-      case "owner" -> entities(List.of("kind=group", "kind=user"));
-      case "entity" -> {
+      case "owner", "entity" -> {
         JsonNode filter = s.path("ui:options").path("catalogFilter");
         List<String> kinds = new ArrayList<>();
         JsonNode kind = filter.path("kind");
@@ -158,6 +158,9 @@ class WizardForms {
           kind.forEach(k -> kinds.add("kind=" + k.asString("")));
         } else if (kind.isString()) {
           kinds.add("kind=" + kind.asString(""));
+        }
+        if (kinds.isEmpty() && widget.equals("owner")) {
+          kinds.addAll(List.of("kind=group", "kind=user"));
         }
         yield entities(kinds);
       }

@@ -1,0 +1,213 @@
+package dev.tarmac.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tarmac.support.Await;
+import dev.tarmac.support.TarmacTest;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+
+/**
+ * What a developer does in the portal, in Debian's headless Chromium, with a screenshot of each
+ * page in {@code target/screenshots}. CI installs Chromium ({@code .ci/run}); without it, the test
+ * is skipped with a message.
+ */
+@TarmacTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PortalBrowserIT {
+
+  static final List<String> CHROME_ARGS =
+      List.of(
+          "--headless",
+          "--no-sandbox",
+          "--disable-gpu",
+          "--disable-dev-shm-usage",
+          "--disable-background-networking",
+          "--disable-component-update",
+          "--disable-sync",
+          "--no-first-run",
+          "--disable-quic");
+
+  @Autowired Environment env;
+  WebDriver driver;
+  WebDriverWait wait;
+  String base;
+
+  @BeforeAll
+  void start() throws Exception {
+    boolean present =
+        new File("/usr/bin/chromium").canExecute()
+            && new File("/usr/bin/chromedriver").canExecute();
+    if (System.getenv("CI") != null && !present) {
+      throw new IllegalStateException("CI needs /usr/bin/chromium and /usr/bin/chromedriver");
+    }
+    Assumptions.assumeTrue(
+        present, "Chromium not installed: apt-get install chromium chromium-driver to run this");
+    base = "http://127.0.0.1:" + env.getProperty("local.server.port");
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+            .usingAnyFreePort()
+            .build();
+    ChromeOptions o = new ChromeOptions();
+    o.setBinary("/usr/bin/chromium");
+    o.addArguments(CHROME_ARGS);
+    o.addArguments("--user-data-dir=" + Files.createTempDirectory("chrome-profile"));
+    driver = new ChromeDriver(service, o);
+    driver.manage().window().setSize(new Dimension(1280, 900));
+    wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+    Await.until(
+        "the demo organisation to load",
+        Duration.ofSeconds(60),
+        () -> {
+          driver.get(base + "/catalog/default/component/booking-service");
+          return driver.getTitle().startsWith("Booking Service");
+        });
+  }
+
+  @AfterAll
+  void stop() {
+    if (driver != null) {
+      driver.quit();
+    }
+  }
+
+  void shot(String name) throws Exception {
+    Path dir = Path.of("target/screenshots");
+    Files.createDirectories(dir);
+    Files.write(
+        dir.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+  }
+
+  @Test
+  void findAComponentByTypingOpenItAndFollowTheOwner() throws Exception {
+    driver.get(base + "/");
+    wait.until(ExpectedConditions.titleContains("Home"));
+    shot("home");
+    driver.get(base + "/catalog");
+    shot("catalog");
+    driver.findElement(By.id("q")).sendKeys("booking serv");
+    wait.until(ExpectedConditions.urlContains("q=booking"));
+    wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#results tbody tr"), 1));
+    driver.findElement(By.linkText("Booking Service")).click();
+    wait.until(ExpectedConditions.titleContains("Booking Service"));
+    shot("entity");
+    driver.findElement(By.linkText("shipment-core")).click();
+    wait.until(ExpectedConditions.urlContains("/catalog/default/group/shipment-core"));
+    assertThat(driver.findElement(By.tagName("h1")).getText()).contains("Group");
+    shot("group");
+    driver.get(base + "/catalog/default/api/booking-api");
+    shot("api");
+    driver.get(base + "/search?query=tracking");
+    shot("search");
+    driver.get(base + "/delivery");
+    shot("delivery");
+    driver.get(base + "/catalog/default/component/booking-servic");
+    shot("not-found");
+    driver.manage().window().setSize(new Dimension(390, 844));
+    driver.get(base + "/catalog/default/component/booking-service");
+    shot("entity-phone");
+    driver.manage().window().setSize(new Dimension(1280, 900));
+  }
+
+  @Test
+  void registerALocationFromTheBackstageExamples() throws Exception {
+    Path file = PortalFixtures.renamedExample("browser");
+    driver.get(base + "/catalog-import");
+    new Select(driver.findElement(By.id("type"))).selectByValue("file");
+    driver.findElement(By.id("target")).sendKeys(file.toString());
+    driver.findElement(By.cssSelector("form[action$=analyze] button")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("analysis")));
+    assertThat(driver.findElement(By.cssSelector("section:has(#analysis) tbody")).getText())
+        .contains("browser-artist-lookup");
+    shot("import-analysis");
+    driver.findElement(By.cssSelector("form[action='/catalog-import'] button")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("p.notice")));
+    shot("import-done");
+    Await.until(
+        "the registered component in the catalog",
+        Duration.ofSeconds(30),
+        () -> {
+          driver.get(base + "/catalog/default/component/browser-artist-lookup");
+          return !driver.getTitle().startsWith("Not found");
+        });
+  }
+
+  @Test
+  void runAGoldenPathThroughTheWizard() throws Exception {
+    String name = "browser-svc-" + Long.toString(System.currentTimeMillis(), 36);
+    driver.get(base + "/create");
+    shot("create");
+    driver.findElement(By.cssSelector("a[aria-label='Choose Spring Boot REST service']")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("p-name")));
+    WebElement field = driver.findElement(By.id("p-name"));
+    field.sendKeys("Not A Valid Name");
+    new Select(driver.findElement(By.id("p-owner"))).selectByValue("group:default/shipment-core");
+    driver.findElement(By.cssSelector("button[value=next]")).click();
+    // The browser keeps the page and explains, before anything reaches the server.
+    String message =
+        (String)
+            ((JavascriptExecutor) driver)
+                .executeScript("return document.getElementById('p-name').validationMessage");
+    assertThat(message).isNotBlank();
+    assertThat(driver.findElement(By.cssSelector("input[name=step]")).getAttribute("value"))
+        .isEqualTo("0");
+    shot("wizard-invalid");
+    field = driver.findElement(By.id("p-name"));
+    field.clear();
+    field.sendKeys(name);
+    driver.findElement(By.cssSelector("button[value=next]")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("p-repoUrl-owner")));
+    driver.findElement(By.id("p-repoUrl-owner")).sendKeys("acme");
+    driver.findElement(By.id("p-repoUrl-repo")).sendKeys(name);
+    shot("wizard-repository");
+    driver.findElement(By.cssSelector("button[value=next]")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("button[value=create]")));
+    assertThat(driver.findElement(By.cssSelector("dl.facts")).getText()).contains(name);
+    shot("wizard-review");
+    driver.findElement(By.cssSelector("button[value=create]")).click();
+    wait.until(ExpectedConditions.urlContains("/create/tasks/"));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector("h1 .status"), "completed"));
+    shot("task-completed");
+    driver.findElement(By.linkText("Open in catalog")).click();
+    Await.until(
+        "the new component in the catalog",
+        Duration.ofSeconds(30),
+        () -> {
+          if (driver.getTitle().startsWith("Not found")) {
+            driver.navigate().refresh();
+            return false;
+          }
+          return true;
+        });
+    assertThat(driver.getCurrentUrl()).endsWith("/catalog/default/component/" + name);
+    shot("new-entity");
+    driver.get(base + "/catalog?q=" + name);
+    assertThat(driver.findElements(By.cssSelector("#results tbody tr"))).hasSize(1);
+  }
+}

@@ -94,7 +94,10 @@ class PortalPagesIT {
     Document all = page("/catalog", 200);
     assertThat(all.select("#results tbody tr")).hasSize(25);
     assertThat(all.select("a[rel=next]").attr("href")).isEqualTo("/catalog?page=2");
-    assertThat(all.select("#results [role=status]").text()).matches("1\\d\\d entities.*");
+    // At least the demo organisation; other tests in this shared context register more.
+    String status = all.select("#results [role=status]").text();
+    assertThat(status).matches("\\d+ entities.*");
+    assertThat(Integer.parseInt(status.split(" ")[0])).isGreaterThanOrEqualTo(132);
     Document second = page("/catalog?page=2", 200);
     assertThat(second.select("#results tbody td a").first().text())
         .isNotEqualTo(all.select("#results tbody td a").first().text());

@@ -1,5 +1,6 @@
 package dev.tarmac.catalog.query;
 
+import dev.tarmac.catalog.store.Dialect;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,10 +15,25 @@ import org.springframework.stereotype.Repository;
 public class EntityQueries {
 
   private final JdbcTemplate jdbc;
+  private volatile Boolean correlatedOrder;
 
   /** Creates the query service. */
   public EntityQueries(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
+  }
+
+  /**
+   * Whether sort keys are read by a correlated subquery per row (H2) rather than a join on a
+   * grouped derived table (PostgreSQL): H2 re-runs such a derived table for every outer row, which
+   * made a sorted page of 10,000 entities take seconds; PostgreSQL hashes it once.
+   */
+  private boolean correlatedOrder() {
+    Boolean c = correlatedOrder;
+    if (c == null) {
+      c = Dialect.of(jdbc.getDataSource()) == Dialect.H2;
+      correlatedOrder = c;
+    }
+    return c;
   }
 
   /** Streams the stored JSON of every matching entity to the sink, in order. */
@@ -81,10 +97,11 @@ public class EntityQueries {
     return out;
   }
 
-  private static String select(String columns, EntityQuery q, List<Object> params, boolean page) {
+  private String select(String columns, EntityQuery q, List<Object> params, boolean page) {
+    boolean correlated = correlatedOrder();
     StringBuilder sql =
         new StringBuilder("SELECT ").append(columns).append(" FROM catalog_final_entity f");
-    for (int i = 0; i < q.order().size(); i++) {
+    for (int i = 0; !correlated && i < q.order().size(); i++) {
       sql.append(
               " LEFT JOIN (SELECT entity_ref, MIN(svalue) AS v FROM catalog_search"
                   + " WHERE skey = ? GROUP BY entity_ref) o")
@@ -97,11 +114,15 @@ public class EntityQueries {
     where(q, sql, params);
     sql.append(" ORDER BY ");
     for (int i = 0; i < q.order().size(); i++) {
-      sql.append('o')
-          .append(i)
-          .append(".v ")
-          .append(q.order().get(i).ascending() ? "ASC" : "DESC")
-          .append(" NULLS LAST, ");
+      if (correlated) {
+        sql.append(
+            "(SELECT MIN(s.svalue) FROM catalog_search s"
+                + " WHERE s.entity_ref = f.entity_ref AND s.skey = ?) ");
+        params.add(q.order().get(i).field().toLowerCase(Locale.ROOT));
+      } else {
+        sql.append('o').append(i).append(".v ");
+      }
+      sql.append(q.order().get(i).ascending() ? "ASC" : "DESC").append(" NULLS LAST, ");
     }
     sql.append("f.entity_ref");
     if (page && q.limit() >= 0) {

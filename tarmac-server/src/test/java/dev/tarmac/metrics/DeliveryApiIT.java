@@ -45,8 +45,16 @@ class DeliveryApiIT {
         "the delivery components to be in the catalog",
         Duration.ofSeconds(60),
         () ->
-            api.get("/api/catalog/entities/by-name/component/default/delivery-web").status()
-                == 200);
+            api.get("/api/catalog/entities/by-name/component/default/delivery-web").status() == 200
+                && api.get("/api/catalog/entities/by-name/component/default/delivery-api").status()
+                    == 200);
+    // Metrics re-reads the catalog on an unknown service at most once a second; another test in
+    // this shared context may have read it just before these components appeared.
+    try {
+      Thread.sleep(1_100);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Test

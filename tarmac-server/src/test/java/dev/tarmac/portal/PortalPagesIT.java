@@ -231,6 +231,12 @@ class PortalPagesIT {
     assertThat(review.select("h2").text()).contains("Review");
     assertThat(review.select("dl.facts").text())
         .contains("pages-svc", "git.tarmac.local?owner=acme&repo=pages-svc");
+    // Back from the review: the repository step shows what was entered.
+    Document back =
+        post(
+            TEMPLATE, "step=2&nav=back&answers=" + enc(review.select("input[name=answers]").val()));
+    assertThat(back.select("input#p-repoUrl-owner").val()).isEqualTo("acme");
+    assertThat(back.select("input#p-repoUrl-repo").val()).isEqualTo("pages-svc");
   }
 
   @Test

@@ -103,6 +103,23 @@ public record FormField(
     return value.equals(choice) || values.contains(choice);
   }
 
+  /**
+   * One part of a repository picker's answer ({@code host?owner=o&repo=r}): {@code host}, {@code
+   * owner} or {@code repo}, empty when absent, so a step revisited shows what was entered.
+   */
+  public String repoPart(String part) {
+    int q = value.indexOf('?');
+    if (part.equals("host")) {
+      return q < 0 ? value : value.substring(0, q);
+    }
+    for (String pair : value.substring(q + 1).split("&")) {
+      if (q >= 0 && pair.startsWith(part + "=")) {
+        return pair.substring(part.length() + 1);
+      }
+    }
+    return "";
+  }
+
   /** The input type of a plain input. */
   public String inputType() {
     return switch (widget.toLowerCase(Locale.ROOT)) {

@@ -115,6 +115,7 @@ public class CatalogBench {
       double healthy = (System.nanoTime() - t0) / 1e9;
       System.out.printf("java -jar to healthy: %.2f s%n", healthy);
       long t1 = System.nanoTime();
+      long ingestCpu0 = cpuTicks(p.pid());
       int visible = 0;
       while (visible < expected) {
         check(p, work);
@@ -131,6 +132,9 @@ public class CatalogBench {
       double ingest = (System.nanoTime() - t1) / 1e9;
       System.out.printf("all %d entities visible after %.2f s (%.0f entities/s)%n",
           expected, ingest, expected / ingest);
+      // CPU time the server spent, which a loaded machine disturbs far less than wall time.
+      System.out.printf("server CPU during ingestion: %.1f CPU-s%n",
+          (cpuTicks(p.pid()) - ingestCpu0) / 100.0);
       System.out.printf("RSS after ingestion: %d MiB%n", rssKb(p.pid()) / 1024);
       Random random = new Random(7);
       measure("by-name", samples, () -> {

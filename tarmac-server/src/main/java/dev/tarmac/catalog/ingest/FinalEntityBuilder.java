@@ -66,8 +66,7 @@ public final class FinalEntityBuilder {
         input.entityId(),
         entity.path("kind").asString(),
         Json.write(entity),
-        hash,
-        SearchRowsBuilder.rows(entity));
+        hash);
   }
 
   private static void sanitizeUrl(ObjectNode entity, String annotation) {

@@ -1,56 +1,88 @@
 package dev.tarmac.catalog.query;
 
-import dev.tarmac.catalog.store.Dialect;
+import dev.tarmac.catalog.search.SearchIndex;
+import dev.tarmac.catalog.search.SearchIndexer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.FixedBitSet;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Repository;
 
-/** Reads final entities by filter, order and page, straight from the database as stored JSON. */
+/**
+ * Reads final entities by filter, order and page from this replica's catalog index, after letting
+ * it catch up with every change committed so far.
+ */
 @Repository
 public class EntityQueries {
 
-  private final JdbcTemplate jdbc;
-  private volatile Boolean correlatedOrder;
+  private static final Set<String> JSON_ONLY = Set.of(SearchIndex.JSON);
+  private static final int CHUNK = 512;
+  private final SearchIndex index;
+  private final Runnable catchUp;
+  private final SortOrders orders = new SortOrders();
 
   /** Creates the query service. */
-  public EntityQueries(JdbcTemplate jdbc) {
-    this.jdbc = jdbc;
+  @Autowired
+  public EntityQueries(SearchIndex index, SearchIndexer indexer) {
+    this(index, indexer::catchUp);
   }
 
-  /**
-   * Whether sort keys are read by a correlated subquery per row (H2) rather than a join on a
-   * grouped derived table (PostgreSQL): H2 re-runs such a derived table for every outer row, which
-   * made a sorted page of 10,000 entities take seconds; PostgreSQL hashes it once.
-   */
-  private boolean correlatedOrder() {
-    Boolean c = correlatedOrder;
-    if (c == null) {
-      c = Dialect.of(jdbc.getDataSource()) == Dialect.H2;
-      correlatedOrder = c;
-    }
-    return c;
+  /** Creates the query service over an index kept current by {@code catchUp}. */
+  EntityQueries(SearchIndex index, Runnable catchUp) {
+    this.index = index;
+    this.catchUp = catchUp;
   }
 
-  /** Streams the stored JSON of every matching entity to the sink, in order. */
+  /** Streams the stored JSON of every matching entity in the page to the sink, in order. */
   public void stream(EntityQuery q, Consumer<String> sink) {
-    List<Object> params = new ArrayList<>();
-    String sql = select("f.final_json", q, params, true);
-    jdbc.query(
-        con -> {
-          var ps = con.prepareStatement(sql);
-          ps.setFetchSize(500);
-          for (int i = 0; i < params.size(); i++) {
-            ps.setObject(i + 1, params.get(i));
+    catchUp.run();
+    index.read(
+        searcher -> {
+          try {
+            StoredFields stored = searcher.storedFields();
+            int[] docs = select(searcher, q);
+            // Read in document order (stored fields are compressed in blocks of neighbours), a
+            // chunk at a time, and hand out in the page's order.
+            for (int start = 0; start < docs.length; start += CHUNK) {
+              int n = Math.min(CHUNK, docs.length - start);
+              long[] byDoc = new long[n];
+              for (int i = 0; i < n; i++) {
+                byDoc[i] = ((long) docs[start + i] << 32) | i;
+              }
+              Arrays.sort(byDoc);
+              String[] json = new String[n];
+              for (long packed : byDoc) {
+                json[(int) packed] =
+                    stored.document((int) (packed >>> 32), JSON_ONLY).get(SearchIndex.JSON);
+              }
+              for (String j : json) {
+                sink.accept(j);
+              }
+            }
+            return null;
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
           }
-          return ps;
-        },
-        rs -> {
-          sink.accept(rs.getString(1));
         });
   }
 
@@ -63,103 +95,146 @@ public class EntityQueries {
 
   /** Number of matching entities (paging ignored). */
   public long count(EntityQuery q) {
-    List<Object> params = new ArrayList<>();
-    StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM catalog_final_entity f");
-    where(q, sql, params);
-    Long n = jdbc.queryForObject(sql.toString(), Long.class, params.toArray());
-    return n == null ? 0 : n;
+    catchUp.run();
+    return index.read(searcher -> (long) matches(searcher, q).cardinality());
   }
 
-  /** Counts per original value of each facet key over matching entities. */
+  /** Counts per original value of each facet key over matching entities, values in order. */
   public Map<String, List<FacetCount>> facets(List<String> facets, EntityPredicate filter) {
-    Map<String, List<FacetCount>> out = new LinkedHashMap<>();
-    for (String facet : facets) {
-      List<Object> params = new ArrayList<>();
-      StringBuilder sql =
-          // Distinct (value, entity) pairs first: both levels hash, where COUNT(DISTINCT) sorts.
-          new StringBuilder(
-              "SELECT v, COUNT(*) FROM (SELECT DISTINCT s.original_value AS v, s.entity_ref"
-                  + " FROM catalog_search s WHERE s.skey = ? AND s.original_value IS NOT NULL");
-      params.add(facet.toLowerCase(Locale.ROOT));
-      if (filter != null) {
-        sql.append(" AND s.entity_ref IN (SELECT f.entity_ref FROM catalog_final_entity f WHERE ");
-        SqlPredicate.append(filter, sql, params);
-        sql.append(')');
-      }
-      sql.append(") d GROUP BY v ORDER BY v");
-      out.put(
-          facet,
-          jdbc.query(
-              sql.toString(),
-              (rs, i) -> new FacetCount(rs.getString(1), rs.getLong(2)),
-              params.toArray()));
-    }
-    return out;
+    catchUp.run();
+    return index.read(
+        searcher -> {
+          FixedBitSet hits = matches(searcher, EntityQuery.all(filter));
+          Map<String, List<FacetCount>> out = new LinkedHashMap<>();
+          for (String facet : facets) {
+            out.put(facet, facet(searcher.getIndexReader(), facet, hits));
+          }
+          return out;
+        });
   }
 
-  private String select(String columns, EntityQuery q, List<Object> params, boolean page) {
-    boolean correlated = correlatedOrder();
-    StringBuilder sql =
-        new StringBuilder("SELECT ").append(columns).append(" FROM catalog_final_entity f");
-    for (int i = 0; !correlated && i < q.order().size(); i++) {
-      sql.append(
-              " LEFT JOIN (SELECT entity_ref, MIN(svalue) AS v FROM catalog_search"
-                  + " WHERE skey = ? GROUP BY entity_ref) o")
-          .append(i)
-          .append(" ON o")
-          .append(i)
-          .append(".entity_ref = f.entity_ref");
-      params.add(q.order().get(i).field().toLowerCase(Locale.ROOT));
-    }
-    where(q, sql, params);
-    sql.append(" ORDER BY ");
-    for (int i = 0; i < q.order().size(); i++) {
-      if (correlated) {
-        sql.append(
-            "(SELECT MIN(s.svalue) FROM catalog_search s"
-                + " WHERE s.entity_ref = f.entity_ref AND s.skey = ?) ");
-        params.add(q.order().get(i).field().toLowerCase(Locale.ROOT));
-      } else {
-        sql.append('o').append(i).append(".v ");
+  private static List<FacetCount> facet(IndexReader reader, String facet, FixedBitSet hits) {
+    List<FacetCount> out = new ArrayList<>();
+    try {
+      Terms terms = MultiTerms.getTerms(reader, SearchIndex.FACET);
+      if (terms == null) {
+        return out;
       }
-      sql.append(q.order().get(i).ascending() ? "ASC" : "DESC").append(" NULLS LAST, ");
-    }
-    sql.append("f.entity_ref");
-    if (page && q.limit() >= 0) {
-      sql.append(" LIMIT ").append(q.limit());
-    }
-    if (page && q.offset() > 0) {
-      sql.append(" OFFSET ").append(q.offset());
-    }
-    return sql.toString();
-  }
-
-  private static void where(EntityQuery q, StringBuilder sql, List<Object> params) {
-    List<String> conditions = new ArrayList<>();
-    if (q.filter() != null) {
-      StringBuilder c = new StringBuilder();
-      SqlPredicate.append(q.filter(), c, params);
-      conditions.add(c.toString());
-    }
-    if (q.fullTextTerm() != null && !q.fullTextTerm().isBlank() && !q.fullTextFields().isEmpty()) {
-      StringBuilder c =
-          new StringBuilder(
-              "f.entity_ref IN (SELECT entity_ref FROM catalog_search WHERE skey IN (");
-      for (int i = 0; i < q.fullTextFields().size(); i++) {
-        c.append(i == 0 ? "?" : ", ?");
-        params.add(q.fullTextFields().get(i).toLowerCase(Locale.ROOT));
+      String prefix = facet.toLowerCase(Locale.ROOT) + SearchIndex.SEPARATOR;
+      BytesRef start = new BytesRef(prefix);
+      TermsEnum te = terms.iterator();
+      if (te.seekCeil(start) == TermsEnum.SeekStatus.END) {
+        return out;
       }
-      c.append(") AND svalue LIKE ? ESCAPE '!')");
-      params.add("%" + escapeLike(q.fullTextTerm().trim().toLowerCase(Locale.ROOT)) + "%");
-      conditions.add(c.toString());
-    }
-    if (!conditions.isEmpty()) {
-      sql.append(" WHERE ").append(String.join(" AND ", conditions));
+      PostingsEnum postings = null;
+      for (BytesRef term = te.term(); term != null; term = te.next()) {
+        String value = term.utf8ToString();
+        if (!value.startsWith(prefix)) {
+          break;
+        }
+        postings = te.postings(postings, PostingsEnum.NONE);
+        long n = 0;
+        for (int d = postings.nextDoc();
+            d != DocIdSetIterator.NO_MORE_DOCS;
+            d = postings.nextDoc()) {
+          if (hits.get(d)) {
+            n++;
+          }
+        }
+        if (n > 0) {
+          out.add(new FacetCount(value.substring(prefix.length()), n));
+        }
+      }
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
-  private static String escapeLike(String s) {
-    return s.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+  /** The matching live documents, as global document ids. */
+  private static FixedBitSet matches(IndexSearcher searcher, EntityQuery q) {
+    FixedBitSet hits = new FixedBitSet(Math.max(1, searcher.getIndexReader().maxDoc()));
+    try {
+      searcher.search(
+          LuceneFilters.of(q),
+          new SimpleCollector() {
+            private int base;
+
+            @Override
+            protected void doSetNextReader(LeafReaderContext context) {
+              base = context.docBase;
+            }
+
+            @Override
+            public void collect(int doc) {
+              hits.set(base + doc);
+            }
+
+            @Override
+            public ScoreMode scoreMode() {
+              return ScoreMode.COMPLETE_NO_SCORES;
+            }
+          });
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return hits;
+  }
+
+  /** The documents of the requested page, in order: sort keys in turn, then entity ref. */
+  private int[] select(IndexSearcher searcher, EntityQuery q) {
+    IndexReader reader = searcher.getIndexReader();
+    FixedBitSet hits = matches(searcher, q);
+    int[] byRef = orders.byRef(reader);
+    int from = Math.max(0, q.offset());
+    int limit = q.limit() < 0 ? Integer.MAX_VALUE : q.limit();
+    if (q.order().isEmpty()) {
+      int[] page = new int[Math.min(hits.cardinality(), limit)];
+      int n = 0;
+      int skipped = 0;
+      for (int i = 0; i < byRef.length && n < page.length; i++) {
+        if (hits.get(byRef[i]) && skipped++ >= from) {
+          page[n++] = byRef[i];
+        }
+      }
+      return n == page.length ? page : Arrays.copyOf(page, n);
+    }
+    List<int[]> ranks = new ArrayList<>();
+    for (EntityQuery.Order o : q.order()) {
+      ranks.add(orders.ranks(reader, o.field().toLowerCase(Locale.ROOT)));
+    }
+    // Matches in ref order first, so a stable sort on the keys leaves ties in ref order.
+    Integer[] docs = new Integer[hits.cardinality()];
+    int n = 0;
+    for (int doc : byRef) {
+      if (hits.get(doc) && n < docs.length) {
+        docs[n++] = doc;
+      }
+    }
+    Integer[] matched = n == docs.length ? docs : Arrays.copyOf(docs, n);
+    Arrays.sort(matched, (a, b) -> compare(q.order(), ranks, a, b));
+    int end = (int) Math.min(matched.length, (long) from + limit);
+    int[] page = new int[Math.max(0, end - from)];
+    for (int i = from; i < end; i++) {
+      page[i - from] = matched[i];
+    }
+    return page;
+  }
+
+  private static int compare(List<EntityQuery.Order> order, List<int[]> ranks, int a, int b) {
+    for (int i = 0; i < order.size(); i++) {
+      int ra = ranks.get(i)[a];
+      int rb = ranks.get(i)[b];
+      if (ra == rb) {
+        continue;
+      }
+      // Entities without the key come last in either direction (NULLS LAST).
+      if (ra == SortOrders.MISSING || rb == SortOrders.MISSING) {
+        return ra == SortOrders.MISSING ? 1 : -1;
+      }
+      return order.get(i).ascending() ? Integer.compare(ra, rb) : Integer.compare(rb, ra);
+    }
+    return 0;
   }
 
   /**

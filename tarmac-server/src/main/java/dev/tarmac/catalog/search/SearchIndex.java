@@ -1,14 +1,18 @@
 package dev.tarmac.catalog.search;
 
+import dev.tarmac.shared.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -35,12 +39,14 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.FSDirectory;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
 
 /**
- * This replica's full-text index of the catalog (Lucene, in a scratch folder it deletes on close,
- * memory-mapped rather than on the heap, and rebuilt from the database at start-up): names and
- * titles weigh most, every word of the term must match (the last one as a prefix, for search as you
- * type), and the filters (kind, type, lifecycle, owner, namespace, tag) are exact.
+ * This replica's index of the catalog (Lucene, in a scratch folder it deletes on close,
+ * memory-mapped rather than on the heap, and rebuilt from the database at start-up). It serves full
+ * text search (names and titles weigh most, every word of the term must match, the last one as a
+ * prefix) and the catalog API's filters, facets and sort keys over every flattened field, and holds
+ * each entity's final JSON so a page is read from one snapshot.
  */
 @Component
 public class SearchIndex implements AutoCloseable {
@@ -48,6 +54,24 @@ public class SearchIndex implements AutoCloseable {
   /** Filter keys the index supports. */
   public static final List<String> FILTERS =
       List.of("kind", "type", "lifecycle", "owner", "namespace", "tag");
+
+  /** Field holding each flattened key (lower-cased) the entity has, with or without a value. */
+  public static final String KEY = "k";
+
+  /** Field holding {@code key SEPARATOR value}, both lower-cased, for filters and sort keys. */
+  public static final String KEY_VALUE = "kv";
+
+  /** Field holding {@code key SEPARATOR value as written}, for facets. */
+  public static final String FACET = "o";
+
+  /** Field holding the canonical entity ref. */
+  public static final String REF = "ref";
+
+  /** Stored field holding the final entity JSON. */
+  public static final String JSON = "json";
+
+  /** Separates a key from its value in {@link #KEY_VALUE} and {@link #FACET} terms. */
+  public static final char SEPARATOR = '\u0000';
 
   private final Analyzer analyzer = new StandardAnalyzer();
   private final IndexWriter writer;
@@ -66,10 +90,31 @@ public class SearchIndex implements AutoCloseable {
     }
   }
 
-  /** Adds or replaces a document. */
-  public void put(SearchDocument d) {
+  /** Adds or replaces a final entity, given as its JSON. */
+  public void putEntity(String json) {
+    JsonNode entity = Json.parse(json);
+    put(document(entity), SearchRowsBuilder.rows(entity), json);
+  }
+
+  /** Adds or replaces an entity: its search document, flattened fields and final JSON. */
+  public void put(SearchDocument d, List<SearchRow> rows, String json) {
     Document doc = new Document();
-    doc.add(new StringField("ref", d.ref(), Field.Store.YES));
+    doc.add(new StringField(REF, d.ref(), Field.Store.YES));
+    Set<String> keys = new HashSet<>();
+    Set<String> terms = new HashSet<>();
+    for (SearchRow r : rows) {
+      if (keys.add(r.key())) {
+        doc.add(new StringField(KEY, r.key(), Field.Store.NO));
+      }
+      if (r.value() != null && terms.add(r.key() + SEPARATOR + r.value())) {
+        doc.add(new StringField(KEY_VALUE, r.key() + SEPARATOR + r.value(), Field.Store.NO));
+      }
+      if (r.originalValue() != null
+          && terms.add(SEPARATOR + r.key() + SEPARATOR + r.originalValue())) {
+        doc.add(new StringField(FACET, r.key() + SEPARATOR + r.originalValue(), Field.Store.NO));
+      }
+    }
+    doc.add(new StoredField(JSON, json));
     doc.add(new TextField("name", d.name(), Field.Store.NO));
     doc.add(new TextField("title", d.title(), Field.Store.NO));
     StringBuilder all = new StringBuilder(d.name()).append(' ').append(d.title());
@@ -99,7 +144,7 @@ public class SearchIndex implements AutoCloseable {
     stored(doc, "s.lifecycle", d.lifecycle());
     stored(doc, "s.owner", d.owner());
     try {
-      writer.updateDocument(new Term("ref", d.ref()), doc);
+      writer.updateDocument(new Term(REF, d.ref()), doc);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -108,7 +153,7 @@ public class SearchIndex implements AutoCloseable {
   /** Removes a document. */
   public void remove(String ref) {
     try {
-      writer.deleteDocuments(new Term("ref", ref));
+      writer.deleteDocuments(new Term(REF, ref));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -166,6 +211,20 @@ public class SearchIndex implements AutoCloseable {
           q.add(any.build(), BooleanClause.Occur.FILTER);
         });
     return run(q.build(), offset, limit);
+  }
+
+  /** Runs the reader against the current snapshot of the index. */
+  public <T> T read(Function<IndexSearcher, T> reader) {
+    try {
+      IndexSearcher searcher = searchers.acquire();
+      try {
+        return reader.apply(searcher);
+      } finally {
+        searchers.release(searcher);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private Page run(Query query, int offset, int limit) {
@@ -242,6 +301,37 @@ public class SearchIndex implements AutoCloseable {
         Files.deleteIfExists(f);
       }
     }
+  }
+
+  /** The search document of a final entity. */
+  static SearchDocument document(JsonNode e) {
+    JsonNode m = e.path("metadata");
+    JsonNode spec = e.path("spec");
+    String kind = e.path("kind").asString();
+    String namespace = m.path("namespace").asString("default");
+    String name = m.path("name").asString();
+    List<String> tags = new ArrayList<>();
+    m.path("tags").forEach(t -> tags.add(t.asString()));
+    return new SearchDocument(
+        kind.toLowerCase(Locale.ROOT)
+            + ":"
+            + namespace.toLowerCase(Locale.ROOT)
+            + "/"
+            + name.toLowerCase(Locale.ROOT),
+        m.path("title").isString() ? m.get("title").asString() : name,
+        m.path("description").isString() ? m.get("description").asString() : "",
+        "/catalog/" + namespace + "/" + kind.toLowerCase(Locale.ROOT) + "/" + name,
+        kind,
+        namespace,
+        name,
+        text(spec, "type"),
+        text(spec, "lifecycle"),
+        text(spec, "owner"),
+        tags);
+  }
+
+  private static String text(JsonNode node, String field) {
+    return node.path(field).isString() ? node.get(field).asString() : null;
   }
 
   /**

@@ -1,22 +1,22 @@
 package dev.tarmac.catalog.search;
 
 import dev.tarmac.catalog.store.FinalEntities;
-import dev.tarmac.shared.Json;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 
 /**
- * Keeps this replica's search index current: rebuilt from the database in the background after
- * start, then following the change outbox every second.
+ * Keeps this replica's index current: rebuilt from the database after start, then following the
+ * change outbox every second and whenever a query asks it to catch up, so a query sees every change
+ * committed before it began.
  */
 @Component
 public class SearchIndexer {
@@ -27,6 +27,7 @@ public class SearchIndexer {
   private final SearchIndex index;
   private final AtomicBoolean ready = new AtomicBoolean();
   private ChangeCursor cursor = new ChangeCursor(0);
+  private volatile long indexedUpTo = -1;
 
   /** Creates the indexer. */
   public SearchIndexer(FinalEntities finals, SearchIndex index) {
@@ -37,6 +38,17 @@ public class SearchIndexer {
   /** Whether the first full build has finished. */
   public boolean ready() {
     return ready.get();
+  }
+
+  /**
+   * Brings the index up to the newest committed change before a query reads it: one cheap look at
+   * the outbox when nothing changed, else the same work as the scheduled sync.
+   */
+  public void catchUp() {
+    long upTo = indexedUpTo;
+    if (upTo < 0 || finals.lastChangeId() > upTo) {
+      sync();
+    }
   }
 
   /** Builds on the first run, then applies new changes; runs every second. */
@@ -52,23 +64,31 @@ public class SearchIndexer {
       long from = cursor.from();
       do {
         changes = finals.changesAfter(from, BATCH);
-        List<String> refs = new ArrayList<>();
+        Set<String> refs = new LinkedHashSet<>();
         for (Object[] c : changes) {
           long id = (Long) c[0];
           from = id;
-          if (!cursor.accept(id)) {
-            continue;
-          }
-          if ((Boolean) c[2]) {
-            index.remove((String) c[1]);
-          } else {
+          if (cursor.accept(id)) {
             refs.add((String) c[1]);
           }
         }
-        finals.byRefs(refs).values().forEach(json -> index.put(document(Json.parse(json))));
+        // Index each changed entity as it is now, whatever the order its changes arrived in: one
+        // that is gone is removed, one that exists is (re)indexed.
+        Map<String, String> current = finals.byRefs(refs);
+        for (String ref : refs) {
+          String json = current.get(ref);
+          if (json == null) {
+            index.remove(ref);
+          } else {
+            put(json);
+          }
+        }
       } while (changes.size() == BATCH);
       cursor.advance(System.currentTimeMillis());
       index.refresh();
+      // With a gap still open (a transaction not yet committed) this stays below the newest id,
+      // so every query looks again until the gap closes or is given up.
+      indexedUpTo = cursor.from();
     } catch (RuntimeException e) {
       log.warn("Search index update failed; retrying: {}", e.toString());
     }
@@ -87,42 +107,16 @@ public class SearchIndexer {
     int[] n = {0};
     finals.forEach(
         json -> {
-          index.put(document(Json.parse(json)));
+          put(json);
           n[0]++;
         });
     index.refresh();
+    indexedUpTo = cursor.from();
     log.info(
         "Search index built: {} entities in {} ms", n[0], (System.nanoTime() - start) / 1_000_000);
   }
 
-  /** The search document of a final entity. */
-  static SearchDocument document(JsonNode e) {
-    JsonNode m = e.path("metadata");
-    JsonNode spec = e.path("spec");
-    String kind = e.path("kind").asString();
-    String namespace = m.path("namespace").asString("default");
-    String name = m.path("name").asString();
-    List<String> tags = new ArrayList<>();
-    m.path("tags").forEach(t -> tags.add(t.asString()));
-    return new SearchDocument(
-        kind.toLowerCase(Locale.ROOT)
-            + ":"
-            + namespace.toLowerCase(Locale.ROOT)
-            + "/"
-            + name.toLowerCase(Locale.ROOT),
-        m.path("title").isString() ? m.get("title").asString() : name,
-        m.path("description").isString() ? m.get("description").asString() : "",
-        "/catalog/" + namespace + "/" + kind.toLowerCase(Locale.ROOT) + "/" + name,
-        kind,
-        namespace,
-        name,
-        text(spec, "type"),
-        text(spec, "lifecycle"),
-        text(spec, "owner"),
-        tags);
-  }
-
-  private static String text(JsonNode node, String field) {
-    return node.path(field).isString() ? node.get(field).asString() : null;
+  private void put(String json) {
+    index.putEntity(json);
   }
 }

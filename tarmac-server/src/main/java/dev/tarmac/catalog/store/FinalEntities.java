@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The stitched entities the API serves, and their search rows. */
+/** The stitched entities the API serves, and the change outbox that search indexes follow. */
 @Repository
 public class FinalEntities {
 
@@ -57,8 +57,9 @@ public class FinalEntities {
   }
 
   /**
-   * Writes changed final entities and their search rows. Each write is conditional on the stitch
-   * ticket still being the one claimed, so a slow stitcher never overwrites a newer result.
+   * Writes changed final entities and records them in the change outbox. Each write is conditional
+   * on the stitch ticket still being the one claimed, so a slow stitcher never overwrites a newer
+   * result.
    */
   public void write(
       List<FinalEntity> inserts,
@@ -107,19 +108,6 @@ public class FinalEntities {
     inserts.forEach(e -> changes.add(new Object[] {e.entityRef(), false, Rows.ts(now)}));
     updates.forEach(e -> changes.add(new Object[] {e.entityRef(), false, Rows.ts(now)}));
     recordChanges(changes);
-    // New entities have no search rows yet; only updated ones need theirs replaced.
-    deleteSearch(updates.stream().map(FinalEntity::entityRef).toList());
-    List<Object[]> rows = new ArrayList<>();
-    for (List<FinalEntity> list : List.of(inserts, updates)) {
-      for (FinalEntity e : list) {
-        for (SearchRow r : e.search()) {
-          rows.add(new Object[] {e.entityRef(), r.key(), r.value(), r.originalValue()});
-        }
-      }
-    }
-    template.batchUpdate(
-        "INSERT INTO catalog_search (entity_ref, skey, svalue, original_value) VALUES (?, ?, ?, ?)",
-        rows);
   }
 
   private void recordChanges(List<Object[]> changes) {
@@ -163,23 +151,14 @@ public class FinalEntities {
         });
   }
 
-  /** Removes final entities (and their search rows). */
+  /** Removes final entities. */
   public void delete(Collection<String> refs) {
     Instant now = Instant.now();
     List<Object[]> changes = new ArrayList<>();
     refs.forEach(r -> changes.add(new Object[] {r, true, Rows.ts(now)}));
     recordChanges(changes);
-    deleteSearch(refs);
     for (List<String> chunk : Rows.chunks(refs)) {
       jdbc.sql("DELETE FROM catalog_final_entity WHERE entity_ref IN (:refs)")
-          .param("refs", chunk)
-          .update();
-    }
-  }
-
-  private void deleteSearch(Collection<String> refs) {
-    for (List<String> chunk : Rows.chunks(refs)) {
-      jdbc.sql("DELETE FROM catalog_search WHERE entity_ref IN (:refs)")
           .param("refs", chunk)
           .update();
     }

@@ -1,7 +1,5 @@
 package dev.tarmac.catalog.store;
 
-import java.util.List;
-
 /**
  * A stitched entity ready to be stored.
  *
@@ -10,12 +8,6 @@ import java.util.List;
  * @param kind the entity kind as written
  * @param json the final entity JSON
  * @param hash content hash (the etag)
- * @param search flattened rows for filtering
  */
 public record FinalEntity(
-    String entityRef,
-    String entityId,
-    String kind,
-    String json,
-    String hash,
-    List<SearchRow> search) {}
+    String entityRef, String entityId, String kind, String json, String hash) {}

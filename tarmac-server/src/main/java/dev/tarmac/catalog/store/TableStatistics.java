@@ -19,7 +19,6 @@ public class TableStatistics {
   private static final Logger log = LoggerFactory.getLogger(TableStatistics.class);
   private static final List<String> TABLES =
       List.of(
-          "catalog_search",
           "catalog_final_entity",
           "catalog_relation",
           "catalog_refresh_state",

@@ -1,4 +1,4 @@
-package dev.tarmac.catalog.store;
+package dev.tarmac.catalog.search;
 
 /**
  * One flattened key/value of a final entity.

@@ -1,6 +1,5 @@
-package dev.tarmac.catalog.ingest;
+package dev.tarmac.catalog.search;
 
-import dev.tarmac.catalog.store.SearchRow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,8 +1,7 @@
-package dev.tarmac.catalog.ingest;
+package dev.tarmac.catalog.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tarmac.catalog.store.SearchRow;
 import dev.tarmac.shared.Json;
 import java.util.List;
 import org.junit.jupiter.api.Test;

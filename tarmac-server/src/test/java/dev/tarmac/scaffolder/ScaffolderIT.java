@@ -63,10 +63,21 @@ class ScaffolderIT {
             "catalog:write",
             "catalog:register",
             "catalog:fetch",
-            "publish:git");
+            "publish:git",
+            "publish:github",
+            "publish:gitlab");
     actions.forEach(
         a ->
             assertThat(a.path("schema").path("input").path("type").asString()).isEqualTo("object"));
+    for (JsonNode a : actions) {
+      if (a.path("id").asString().matches("publish:git(hub|lab)")) {
+        assertThat(a.path("description").asString()).contains("REST API");
+        assertThat(a.path("schema").path("input").path("required").toString()).contains("repoUrl");
+        assertThat(a.path("schema").path("output").path("properties").propertyNames())
+            .contains("remoteUrl", "repoContentsUrl", "commitHash");
+        assertThat(a.path("examples")).isNotEmpty();
+      }
+    }
   }
 
   @Test

@@ -84,8 +84,8 @@ public class TaskWorker implements SmartLifecycle {
   /**
    * Stops claiming and heart-beating and stops writing for the running tasks, which end at their
    * next step boundary; their leases run out and another replica fails them. Threads are not
-   * interrupted unless they overstay, since an interrupt during database I/O can close an embedded
-   * H2 database.
+   * interrupted unless they overstay, since an interrupt during file I/O closes the file channel of
+   * an embedded H2 database.
    */
   @Override
   public void stop() {

@@ -44,9 +44,10 @@ final class FakeGitHost implements AutoCloseable {
    * @param method the HTTP method
    * @param path the raw request path
    * @param authorization the Authorization header
+   * @param accept every Accept header, joined with ", "
    * @param body the JSON body, or null
    */
-  record Request(String method, String path, String authorization, JsonNode body) {}
+  record Request(String method, String path, String authorization, String accept, JsonNode body) {}
 
   /** The host-specific REST API. */
   abstract static class Api extends HttpServlet {
@@ -63,7 +64,8 @@ final class FakeGitHost implements AutoCloseable {
       JsonNode body =
           bytes.length == 0 ? null : Json.parse(new String(bytes, StandardCharsets.UTF_8));
       String auth = req.getHeader("Authorization");
-      host.requests.add(new Request(req.getMethod(), raw, auth, body));
+      String accept = String.join(", ", Collections.list(req.getHeaders("Accept")));
+      host.requests.add(new Request(req.getMethod(), raw, auth, accept, body));
       if (!("Bearer " + host.token).equals(auth)) {
         json(res, 401, "{\"message\":\"Bad credentials\"}");
         return;

@@ -119,6 +119,7 @@ class PublishGithubIT {
     assertThat(github.calls())
         .containsExactly("GET /api/v3/users/octo", "GET /api/v3/user", "POST /api/v3/user/repos");
     assertThat(github.requests).allMatch(r -> ("Bearer " + TOKEN).equals(r.authorization()));
+    assertThat(github.requests).allMatch(r -> "application/vnd.github+json".equals(r.accept()));
     JsonNode body = github.requests.get(2).body();
     assertThat(body.path("name").asString()).isEqualTo("orders");
     assertThat(body.path("private").asBoolean()).isFalse();

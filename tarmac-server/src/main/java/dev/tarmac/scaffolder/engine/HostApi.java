@@ -101,8 +101,8 @@ final class HostApi {
     if (body != null) {
       request.header("Content-Type", "application/json");
     }
-    if (extraHeaders.length > 0) {
-      request.headers(extraHeaders);
+    for (int i = 0; i + 1 < extraHeaders.length; i += 2) {
+      request.setHeader(extraHeaders[i], extraHeaders[i + 1]);
     }
     try {
       HttpResponse<String> response =

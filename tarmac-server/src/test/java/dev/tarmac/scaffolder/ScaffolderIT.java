@@ -63,10 +63,21 @@ class ScaffolderIT {
             "catalog:write",
             "catalog:register",
             "catalog:fetch",
-            "publish:git");
+            "publish:git",
+            "publish:github",
+            "publish:gitlab");
     actions.forEach(
         a ->
             assertThat(a.path("schema").path("input").path("type").asString()).isEqualTo("object"));
+    for (JsonNode a : actions) {
+      if (a.path("id").asString().matches("publish:git(hub|lab)")) {
+        assertThat(a.path("description").asString()).contains("REST API");
+        assertThat(a.path("schema").path("input").path("required").toString()).contains("repoUrl");
+        assertThat(a.path("schema").path("output").path("properties").propertyNames())
+            .contains("remoteUrl", "repoContentsUrl", "commitHash");
+        assertThat(a.path("examples")).isNotEmpty();
+      }
+    }
   }
 
   @Test
@@ -188,6 +199,50 @@ class ScaffolderIT {
     assertThat(scaffolder.task(id).error()).contains("replica dead-replica stopped");
     List<TaskEvent> log = scaffolder.events(id, 0);
     assertThat(log.get(log.size() - 1).type()).isEqualTo("completion");
+  }
+
+  @Test
+  void aTaskCancelledWhileRunningStopsAtTheNextStepBoundary() {
+    String id = UUID.randomUUID().toString();
+    String template =
+        """
+        {"apiVersion":"scaffolder.backstage.io/v1beta3","kind":"Template",
+         "metadata":{"name":"cancel-me"},"spec":{"steps":[
+          {"id":"wait","name":"Wait","action":"debug:wait","input":{"seconds":60}},
+          {"id":"after","name":"After","action":"debug:log","input":{"message":"after the wait"}}]}}""";
+    tasks.insert(
+        id,
+        "template:default/cancel-me",
+        "{\"template\":" + template + "}",
+        "{}",
+        "{}",
+        "user:default/guest",
+        "[{\"id\":\"wait\",\"name\":\"Wait\",\"action\":\"debug:wait\",\"status\":\"open\"},"
+            + "{\"id\":\"after\",\"name\":\"After\",\"action\":\"debug:log\",\"status\":\"open\"}]",
+        Instant.now());
+    Await.until(
+        "the wait step to run",
+        Duration.ofSeconds(30),
+        () -> scaffolder.events(id, 0).toString().contains("Beginning step Wait"));
+    Api.Response cancel = api.post("/api/scaffolder/v2/tasks/" + id + "/cancel", "{}");
+    assertThat(cancel.status()).isEqualTo(200);
+    long asked = System.nanoTime();
+    Await.until("the task to stop", Duration.ofSeconds(20), () -> "cancelled".equals(status(id)));
+    System.out.println(
+        "cancel: task stopped "
+            + (System.nanoTime() - asked) / 1_000_000
+            + " ms after the request");
+    ScaffolderTask task = scaffolder.task(id);
+    assertThat(task.steps()).extracting(TaskStep::status).containsExactly("completed", "cancelled");
+    List<TaskEvent> log = scaffolder.events(id, 0);
+    String messages = log.toString();
+    assertThat(messages)
+        .contains("Stopped waiting: the task was cancelled")
+        .contains("Task cancelled before step 'after'")
+        .doesNotContain("after the wait");
+    TaskEvent last = log.get(log.size() - 1);
+    assertThat(last.type()).isEqualTo("completion");
+    assertThat(last.body().path("status").asString()).isEqualTo("cancelled");
   }
 
   @Test

@@ -27,13 +27,25 @@ public final class TaskRunner {
 
   private final Map<String, Action> actions;
   private final Expressions expressions;
+  private final List<String> masked;
 
   /** A runner with the given actions (ids must be unique). */
   public TaskRunner(Collection<Action> actions, Expressions expressions) {
+    this(actions, expressions, List.of());
+  }
+
+  /**
+   * A runner with the given actions that also masks {@code masked} in every log line and error of
+   * every run, besides each run's secrets: credentials the actions get from settings rather than
+   * from the task, such as integration tokens.
+   */
+  public TaskRunner(
+      Collection<Action> actions, Expressions expressions, Collection<String> masked) {
     Map<String, Action> byId = new TreeMap<>();
     actions.forEach(a -> byId.put(a.id(), a));
     this.actions = byId;
     this.expressions = expressions;
+    this.masked = masked.stream().filter(m -> m != null && !m.isEmpty()).toList();
   }
 
   /** The workspace-only built-in actions (fetch, fs, debug, catalog:write). */
@@ -50,7 +62,11 @@ public final class TaskRunner {
 
   /** Runs the template; never throws for a template or action failure (it is in the result). */
   public RunResult run(RunRequest request, RunListener rawListener) {
-    RunListener listener = Masking.wrap(rawListener, request.secrets());
+    Map<String, String> hidden = new LinkedHashMap<>(request.secrets());
+    for (int i = 0; i < masked.size(); i++) {
+      hidden.put("\0masked" + i, masked.get(i));
+    }
+    RunListener listener = Masking.wrap(rawListener, hidden);
     TemplateDefinition template = request.template();
     List<StepResult> results = new ArrayList<>();
     template
@@ -59,7 +75,7 @@ public final class TaskRunner {
     ObjectNode values = Parameters.withDefaults(template.parameters(), request.values());
     List<ParameterProblem> problems = Parameters.validate(template.parameters(), values);
     if (!problems.isEmpty()) {
-      return failed(listener, results, null, "parameter " + problems.get(0));
+      return failed(listener, results, null, "parameter " + problems.get(0), hidden);
     }
     for (TemplateStep s : template.steps()) {
       if (!actions.containsKey(s.action())) {
@@ -120,14 +136,15 @@ public final class TaskRunner {
                 + ", "
                 + step.action()
                 + ") failed: "
-                + Masking.mask(cause, request.secrets()));
+                + cause,
+            hidden);
       }
     }
     JsonNode output;
     try {
       output = expressions.evaluate(template.output(), context, "output");
     } catch (ScaffolderException e) {
-      return failed(listener, results, null, "template output failed: " + e.getMessage());
+      return failed(listener, results, null, "template output failed: " + e.getMessage(), hidden);
     }
     return new RunResult("completed", filterOutput(output), results, null);
   }
@@ -232,5 +249,14 @@ public final class TaskRunner {
       RunListener listener, List<StepResult> results, String stepId, String message) {
     listener.log(stepId, message);
     return new RunResult("failed", Values.JSON.createObjectNode(), results, message);
+  }
+
+  private static RunResult failed(
+      RunListener listener,
+      List<StepResult> results,
+      String stepId,
+      String message,
+      Map<String, String> hidden) {
+    return failed(listener, results, stepId, Masking.mask(message, hidden));
   }
 }

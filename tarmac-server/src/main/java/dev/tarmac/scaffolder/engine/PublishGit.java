@@ -12,11 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.lib.PersonIdent;
-import org.eclipse.jgit.revwalk.RevCommit;
-import org.eclipse.jgit.transport.PushResult;
-import org.eclipse.jgit.transport.RemoteRefUpdate;
-import org.eclipse.jgit.transport.URIish;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 
 /**
@@ -105,44 +100,22 @@ final class PublishGit {
       Git.init().setBare(true).setInitialBranch(branch).setDirectory(bare.toFile()).call().close();
       created = true;
     }
-    try (Git git = Git.init().setInitialBranch(branch).setDirectory(source.toFile()).call()) {
-      git.add().addFilepattern(".").call();
-      PersonIdent who =
-          new PersonIdent(
-              ctx.string("gitAuthorName", "Tarmac"),
-              ctx.string("gitAuthorEmail", "scaffolder@tarmac.dev"));
-      RevCommit commit =
-          git.commit()
-              .setMessage(ctx.string("gitCommitMessage", "Initial commit"))
-              .setAuthor(who)
-              .setCommitter(who)
-              .setSign(false)
-              .call();
-      git.remoteAdd().setName("origin").setUri(new URIish(remote)).call();
-      var push = git.push().setRemote("origin").add(branch);
+    try {
       String token = ctx.string("token", null);
-      if (token != null) {
-        push.setCredentialsProvider(
-            new UsernamePasswordCredentialsProvider("x-access-token", token));
-      }
-      for (PushResult result : push.call()) {
-        for (RemoteRefUpdate update : result.getRemoteUpdates()) {
-          if (update.getStatus() != RemoteRefUpdate.Status.OK
-              && update.getStatus() != RemoteRefUpdate.Status.UP_TO_DATE) {
-            throw new ScaffolderException(
-                ctx.stepId(),
-                "the remote refused the push of "
-                    + update.getRemoteName()
-                    + ": "
-                    + update.getStatus()
-                    + (update.getMessage() == null ? "" : " (" + update.getMessage() + ")"));
-          }
-        }
-      }
-      ctx.log("Pushed " + commit.getName() + " to " + remote + " (" + branch + ")");
+      String commit =
+          GitPush.commitAndPush(
+              ctx,
+              source,
+              branch,
+              remote,
+              token == null
+                  ? null
+                  : new UsernamePasswordCredentialsProvider("x-access-token", token),
+              "Initial commit");
+      ctx.log("Pushed " + commit + " to " + remote + " (" + branch + ")");
       ctx.output("remoteUrl", remote);
       ctx.output("repoContentsUrl", contents);
-      ctx.output("commitHash", commit.getName());
+      ctx.output("commitHash", commit);
     } catch (Exception e) {
       if (created) {
         delete(bare);

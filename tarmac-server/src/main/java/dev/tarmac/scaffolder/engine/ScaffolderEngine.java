@@ -6,6 +6,7 @@ import dev.tarmac.sdk.scaffolder.Action;
 import dev.tarmac.sdk.scaffolder.Expressions;
 import dev.tarmac.sdk.scaffolder.FileSource;
 import dev.tarmac.sdk.scaffolder.TaskRunner;
+import dev.tarmac.shared.IntegrationsSettings;
 import dev.tarmac.shared.TarmacSettings;
 import dev.tarmac.shared.UrlReader;
 import java.nio.file.Path;
@@ -23,13 +24,20 @@ public class ScaffolderEngine {
 
   /** Builds the runner. */
   public ScaffolderEngine(
-      Catalog catalog, TarmacSettings tarmac, ScaffolderSettings settings, UrlReader reader) {
+      Catalog catalog,
+      TarmacSettings tarmac,
+      ScaffolderSettings settings,
+      IntegrationsSettings integrations,
+      UrlReader reader) {
     this.reader = reader;
     List<Action> actions = new ArrayList<>(TaskRunner.builtinActions());
     actions.addAll(CatalogActions.all(catalog));
     Path data = tarmac.dataDir().toAbsolutePath().normalize();
     actions.add(PublishGit.action(data.resolve("git"), settings.localGitHost()));
-    this.runner = new TaskRunner(actions, new Expressions());
+    actions.add(PublishGithub.action(integrations));
+    actions.add(PublishGitlab.action(integrations));
+    // Tokens from settings never reach a task log, like the task's own secrets.
+    this.runner = new TaskRunner(actions, new Expressions(), integrations.tokens());
     this.workRoot = data.resolve("scaffolder").resolve("work");
   }
 

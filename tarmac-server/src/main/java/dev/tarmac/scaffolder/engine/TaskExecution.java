@@ -20,6 +20,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +29,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Runs one claimed task: events to the log, step statuses to the row, result with the lease. */
+/**
+ * Runs one claimed task: events to the log and step statuses to the row while the lease is held,
+ * the result with the lease. When this replica is stopping, the task is left to its lease like a
+ * crash would leave it, so another replica fails it with that reason.
+ */
 @Component
 public class TaskExecution {
 
@@ -45,8 +50,13 @@ public class TaskExecution {
     this.engine = engine;
   }
 
-  /** Runs the task, which this replica holds with {@code owner}'s lease. */
-  public void run(TaskRow row, String owner, java.util.function.BooleanSupplier cancelled) {
+  /**
+   * Runs the task, which this replica holds with {@code owner}'s lease.
+   *
+   * @param cancelled whether a cancel was requested or the lease was lost (polled between steps)
+   * @param stopping whether this replica is stopping: nothing more is written for the task
+   */
+  public void run(TaskRow row, String owner, BooleanSupplier cancelled, BooleanSupplier stopping) {
     Path work = engine.workRoot().resolve(row.id());
     RunResult result;
     List<String> stepIds = new ArrayList<>();
@@ -80,7 +90,7 @@ public class TaskExecution {
               null,
               row.templateRef(),
               false,
-              cancelled);
+              () -> cancelled.getAsBoolean() || stopping.getAsBoolean());
       result =
           engine
               .runner()
@@ -89,22 +99,33 @@ public class TaskExecution {
                   new RunListener() {
                     @Override
                     public void log(String stepId, String message) {
-                      event(row.id(), "log", body(message, stepId, null));
+                      if (!stopping.getAsBoolean()) {
+                        held(row.id(), owner, body(message, stepId, null));
+                      }
                     }
 
                     @Override
                     public void step(String stepId, String s) {
                       status.put(stepId, s);
-                      event(row.id(), "log", body("Step " + stepId + " " + s, stepId, s));
-                      tasks.saveSteps(row.id(), withStatus(steps, status).toString());
+                      if (!stopping.getAsBoolean()) {
+                        held(row.id(), owner, body("Step " + stepId + " " + s, stepId, s));
+                        tasks.saveSteps(row.id(), owner, withStatus(steps, status).toString());
+                      }
                     }
                   });
     } catch (Exception e) {
       String message = "Task could not start: " + e.getMessage();
-      event(row.id(), "log", body(message, null, null));
+      held(row.id(), owner, body(message, null, null));
       result = new RunResult("failed", Json.object(), List.of(), message);
     } finally {
       clean(work);
+    }
+    if (stopping.getAsBoolean()) {
+      LOG.warn(
+          "Replica {} is stopping: task {} is left to its lease; another replica fails it",
+          owner,
+          row.id());
+      return;
     }
     Map<String, String> finalStatus = new LinkedHashMap<>(status);
     for (StepResult s : result.steps()) {
@@ -135,6 +156,10 @@ public class TaskExecution {
 
   private void event(String taskId, String type, ObjectNode body) {
     events.append(taskId, type, body.toString(), Instant.now());
+  }
+
+  private void held(String taskId, String owner, ObjectNode body) {
+    events.appendHeld(taskId, owner, "log", body.toString(), Instant.now());
   }
 
   static ObjectNode body(String message, String stepId, String status) {

@@ -21,12 +21,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Claims open tasks with a lease and runs them, heart-beating while they run; fails tasks whose
  * replica stopped heart-beating (their lease ran out) with that reason, since steps already run may
- * have had side effects that a blind re-run would repeat.
+ * have had side effects that a blind re-run would repeat. A replica that stops leaves its running
+ * tasks to their leases, exactly as a crash would.
  */
 @Component
 public class TaskWorker implements SmartLifecycle {
@@ -39,6 +41,7 @@ public class TaskWorker implements SmartLifecycle {
   private final ScaffolderSettings settings;
   private final String owner;
   private volatile boolean running;
+  private final AtomicBoolean stopping = new AtomicBoolean();
   private Thread loop;
   private ExecutorService pool;
   private ScheduledExecutorService heartbeats;
@@ -67,6 +70,7 @@ public class TaskWorker implements SmartLifecycle {
       return;
     }
     running = true;
+    stopping.set(false);
     slots = new Semaphore(settings.concurrency());
     pool =
         Executors.newFixedThreadPool(settings.concurrency(), r -> new Thread(r, "scaffolder-task"));
@@ -77,13 +81,30 @@ public class TaskWorker implements SmartLifecycle {
     loop.start();
   }
 
+  /**
+   * Stops claiming and heart-beating and stops writing for the running tasks, which end at their
+   * next step boundary; their leases run out and another replica fails them. Threads are not
+   * interrupted unless they overstay, since an interrupt during file I/O closes the file channel of
+   * an embedded H2 database.
+   */
   @Override
   public void stop() {
+    stopping.set(true);
     running = false;
-    if (loop != null) {
-      loop.interrupt();
+    if (loop == null) {
+      return;
+    }
+    heartbeats.shutdown();
+    pool.shutdown();
+    try {
+      loop.join(settings.pollInterval().toMillis() + 2000);
+      if (!pool.awaitTermination(5, TimeUnit.SECONDS)) {
+        LOG.warn("Scaffolder tasks still running at shutdown; interrupting them");
+        pool.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
       pool.shutdownNow();
-      heartbeats.shutdownNow();
     }
   }
 
@@ -142,7 +163,7 @@ public class TaskWorker implements SmartLifecycle {
             period,
             TimeUnit.MILLISECONDS);
     try {
-      execution.run(row, owner, cancelled::get);
+      execution.run(row, owner, cancelled::get, stopping::get);
     } catch (RuntimeException e) {
       LOG.error("Task {} crashed", row.id(), e);
     } finally {
@@ -159,8 +180,11 @@ public class TaskWorker implements SmartLifecycle {
               + row.claimedBy()
               + " stopped while running it (its lease expired at "
               + row.leaseUntil()
-              + "). It was not resumed because steps already run may have had side effects; retry it to run it again.";
-      if (tasks.failAbandoned(row, message)) {
+              + ") and replica "
+              + owner
+              + " failed it. It was not resumed because steps already run may have had side"
+              + " effects; retry it to run it again.";
+      if (tasks.failAbandoned(row, message, interrupted(row.steps()))) {
         events.append(
             row.id(), "log", TaskExecution.body(message, null, "failed").toString(), Instant.now());
         ObjectNode completion = TaskExecution.body(message, null, "failed");
@@ -169,6 +193,20 @@ public class TaskWorker implements SmartLifecycle {
         LOG.warn("{}", message);
       }
     }
+  }
+
+  /** The step that was running when the replica stopped failed with it. */
+  private static String interrupted(String steps) {
+    if (steps == null) {
+      return null;
+    }
+    JsonNode parsed = Json.parse(steps);
+    for (JsonNode s : parsed) {
+      if ("processing".equals(s.path("status").asString(""))) {
+        ((ObjectNode) s).put("status", "failed");
+      }
+    }
+    return parsed.toString();
   }
 
   private void sleepQuietly() {

@@ -36,6 +36,23 @@ public class EventStore {
         .update();
   }
 
+  /**
+   * Appends an event only while {@code owner} holds the task's lease, in one statement, so a
+   * replica that lost its task (it was failed as abandoned) cannot add to a log that has ended.
+   *
+   * @return false when the lease was not held and nothing was written
+   */
+  public boolean appendHeld(String taskId, String owner, String type, String body, Instant now) {
+    return jdbc.sql(
+                "INSERT INTO scaffolder_task_events (task_id, event_type, body, created_at)"
+                    + " SELECT id, CAST(? AS VARCHAR(16)), CAST(? AS TEXT), CAST(? AS TIMESTAMP)"
+                    + " FROM scaffolder_tasks WHERE id = ? AND claimed_by = ?"
+                    + " AND status = 'processing'")
+            .params(type, body, TaskStore.ts(now), taskId, owner)
+            .update()
+        == 1;
+  }
+
   /** Events after an id, oldest first. */
   public List<EventRow> after(String taskId, long afterId) {
     return jdbc.sql(

@@ -136,9 +136,14 @@ public class TaskStore {
         == 1;
   }
 
-  /** Saves the step statuses while running. */
-  public void saveSteps(String id, String steps) {
-    jdbc.sql("UPDATE scaffolder_tasks SET steps = ? WHERE id = ?").params(steps, id).update();
+  /** Saves the step statuses while {@code owner} holds the task's lease. */
+  public boolean saveSteps(String id, String owner, String steps) {
+    return jdbc.sql(
+                "UPDATE scaffolder_tasks SET steps = ? WHERE id = ? AND claimed_by = ?"
+                    + " AND status = 'processing'")
+            .params(steps, id, owner)
+            .update()
+        == 1;
   }
 
   /** Whether a cancel was requested. */
@@ -178,15 +183,20 @@ public class TaskStore {
         .list();
   }
 
-  /** Fails an abandoned task, if its lease is still the expired one. */
-  public boolean failAbandoned(TaskRow row, String error) {
+  /** Fails an abandoned task, if its lease is still the expired one; steps as given. */
+  public boolean failAbandoned(TaskRow row, String error, String steps) {
     return jdbc.sql(
-                "UPDATE scaffolder_tasks SET status = 'failed', error = ?, claimed_by = NULL,"
-                    + " lease_until = NULL WHERE id = ? AND status = 'processing' AND claimed_by = ?"
-                    + " AND lease_until = ?")
-            .params(error, row.id(), row.claimedBy(), ts(row.leaseUntil()))
+                "UPDATE scaffolder_tasks SET status = 'failed', error = ?, steps = ?,"
+                    + " claimed_by = NULL, lease_until = NULL WHERE id = ?"
+                    + " AND status = 'processing' AND claimed_by = ? AND lease_until = ?")
+            .params(error, steps, row.id(), row.claimedBy(), ts(row.leaseUntil()))
             .update()
         == 1;
+  }
+
+  /** Fails an abandoned task, if its lease is still the expired one. */
+  public boolean failAbandoned(TaskRow row, String error) {
+    return failAbandoned(row, error, row.steps());
   }
 
   /** Cancels an open task at once; returns false when it is not open. */

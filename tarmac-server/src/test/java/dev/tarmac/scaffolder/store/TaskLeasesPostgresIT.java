@@ -109,6 +109,40 @@ class TaskLeasesPostgresIT {
   }
 
   @Test
+  void onlyTheLeaseHolderWritesEventsAndStepsAndAFailedTasksLogStaysEnded() {
+    String id = open();
+    Instant now = Instant.now();
+    while (store
+        .claim("holder", now, now.plusSeconds(30))
+        .map(r -> !r.id().equals(id))
+        .orElse(false)) {
+      now = Instant.now();
+    }
+    assertThat(events.appendHeld(id, "holder", "log", "{\"message\":\"mine\"}", Instant.now()))
+        .isTrue();
+    assertThat(events.appendHeld(id, "intruder", "log", "{\"message\":\"no\"}", Instant.now()))
+        .isFalse();
+    assertThat(store.saveSteps(id, "holder", "[{\"id\":\"a\",\"status\":\"processing\"}]"))
+        .isTrue();
+    assertThat(store.saveSteps(id, "intruder", "[]")).isFalse();
+    store.expireLease(id);
+    TaskRow row =
+        store.abandoned(Instant.now()).stream()
+            .filter(r -> r.id().equals(id))
+            .findFirst()
+            .orElseThrow();
+    assertThat(store.failAbandoned(row, "gone", "[{\"id\":\"a\",\"status\":\"failed\"}]")).isTrue();
+    events.append(id, "completion", "{\"message\":\"gone\"}", Instant.now());
+    assertThat(events.appendHeld(id, "holder", "log", "{\"message\":\"late\"}", Instant.now()))
+        .isFalse();
+    assertThat(store.saveSteps(id, "holder", "[]")).isFalse();
+    assertThat(events.after(id, 0))
+        .extracting(EventStore.EventRow::body)
+        .containsExactly("{\"message\":\"mine\"}", "{\"message\":\"gone\"}");
+    assertThat(store.find(id).orElseThrow().steps()).contains("failed");
+  }
+
+  @Test
   void completionDropsSecretsAndEventsKeepTheirOrder() {
     String id = open();
     Instant now = Instant.now();

@@ -157,7 +157,11 @@ public final class WorkspaceActions {
       throw new ScaffolderException(ctx.stepId(), "debug:wait waits at most 10 minutes");
     }
     long end = System.currentTimeMillis() + ms;
-    while (System.currentTimeMillis() < end && !ctx.cancelled().getAsBoolean()) {
+    while (System.currentTimeMillis() < end) {
+      if (ctx.cancelled().getAsBoolean()) {
+        ctx.log("Stopped waiting: the task was cancelled");
+        return;
+      }
       Thread.sleep(Math.min(100, Math.max(1, end - System.currentTimeMillis())));
     }
   }

@@ -1,6 +1,8 @@
 package dev.tarmac.catalog.search;
 
+import dev.tarmac.catalog.store.FinalEntities;
 import dev.tarmac.shared.Json;
+import dev.tarmac.shared.TarmacSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -23,8 +25,10 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -38,15 +42,20 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.Lock;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
- * This replica's index of the catalog (Lucene, in a scratch folder it deletes on close,
- * memory-mapped rather than on the heap, and rebuilt from the database at start-up). It serves full
- * text search (names and titles weigh most, every word of the term must match, the last one as a
- * prefix) and the catalog API's filters, facets and sort keys over every flattened field, and holds
- * each entity's final JSON so a page is read from one snapshot.
+ * This replica's index of the catalog (Lucene, memory-mapped files under the data folder, kept
+ * across restarts with the outbox position it reflects, and rebuilt when it cannot resume). It
+ * serves full text search (names and titles weigh most, every word of the term must match, the last
+ * one as a prefix) and the catalog API's filters, facets and sort keys over every flattened field,
+ * and holds each entity's final JSON so a page is read from one snapshot.
  */
 @Component
 public class SearchIndex implements AutoCloseable {
@@ -73,18 +82,109 @@ public class SearchIndex implements AutoCloseable {
   /** Separates a key from its value in {@link #KEY_VALUE} and {@link #FACET} terms. */
   public static final char SEPARATOR = '\u0000';
 
+  private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
+  private static final String CURSOR = "tarmac.cursor";
   private final Analyzer analyzer = new StandardAnalyzer();
   private final IndexWriter writer;
   private final SearcherManager searchers;
   private final Path folder;
+  private final boolean persistent;
 
-  /** Creates an empty index. */
+  /** Creates an empty index in a scratch folder deleted on close (tests, fallback). */
   public SearchIndex() {
+    this(scratch(), false);
+  }
+
+  /**
+   * Opens this replica's index of the catalog database {@code catalogId} under {@code
+   * <data-dir>/index}, kept across restarts; falls back to a scratch folder when another process
+   * holds it. Folders of other catalog databases that nobody holds are deleted.
+   */
+  @Autowired
+  public SearchIndex(TarmacSettings settings, FinalEntities finals) {
+    this(persistentFolder(settings.dataDir().resolve("index"), finals.identity()), true);
+  }
+
+  SearchIndex(Path folder, boolean persistent) {
+    IndexWriter w = null;
     try {
-      folder = Files.createTempDirectory("tarmac-search-");
-      writer = new IndexWriter(FSDirectory.open(folder), new IndexWriterConfig(analyzer));
-      writer.commit();
+      try {
+        w = new IndexWriter(FSDirectory.open(folder), new IndexWriterConfig(analyzer));
+      } catch (LockObtainFailedException e) {
+        log.warn("Search index {} is in use by another process; using a scratch index", folder);
+        folder = scratch();
+        persistent = false;
+        w = new IndexWriter(FSDirectory.open(folder), new IndexWriterConfig(analyzer));
+      }
+      this.folder = folder;
+      this.persistent = persistent;
+      this.writer = w;
+      if (!persistent) {
+        writer.commit();
+      }
       searchers = new SearcherManager(writer, null);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Path scratch() {
+    try {
+      return Files.createTempDirectory("tarmac-search-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Path persistentFolder(Path root, String catalogId) {
+    Path folder = root.resolve("catalog-" + catalogId);
+    try {
+      Files.createDirectories(root);
+      try (Stream<Path> others = Files.list(root)) {
+        for (Path other : others.filter(p -> !p.equals(folder)).toList()) {
+          deleteIfUnused(other);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return folder;
+  }
+
+  private static void deleteIfUnused(Path other) {
+    try (FSDirectory dir = FSDirectory.open(other);
+        Lock lock = dir.obtainLock(IndexWriter.WRITE_LOCK_NAME)) {
+      lock.ensureValid();
+    } catch (IOException | RuntimeException e) {
+      return; // in use, or not an index: leave it
+    }
+    deleteTree(other);
+  }
+
+  /** Whether the index survives a restart (and so may resume from its committed cursor). */
+  public boolean persistent() {
+    return persistent;
+  }
+
+  /** The outbox position recorded with the last commit, or -1 when there is none. */
+  public long committedCursor() {
+    try {
+      if (!DirectoryReader.indexExists(writer.getDirectory())) {
+        return -1;
+      }
+      Map<String, String> data = SegmentInfos.readLatestCommit(writer.getDirectory()).getUserData();
+      String cursor = data.get(CURSOR);
+      return cursor == null ? -1 : Long.parseLong(cursor);
+    } catch (IOException | NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  /** Makes the index durable up to outbox position {@code cursor}. */
+  public void commit(long cursor) {
+    try {
+      writer.setLiveCommitData(Map.of(CURSOR, Long.toString(cursor)).entrySet());
+      writer.commit();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -296,10 +396,18 @@ public class SearchIndex implements AutoCloseable {
   public void close() throws IOException {
     searchers.close();
     writer.close();
+    if (!persistent) {
+      deleteTree(folder);
+    }
+  }
+
+  private static void deleteTree(Path folder) {
     try (Stream<Path> files = Files.walk(folder)) {
       for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(f);
       }
+    } catch (IOException e) {
+      log.warn("Could not delete {}: {}", folder, e.toString());
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.tarmac.catalog.search;
 
 import dev.tarmac.catalog.store.FinalEntities;
+import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -14,20 +15,23 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps this replica's index current: rebuilt from the database after start, then following the
- * change outbox every second and whenever a query asks it to catch up, so a query sees every change
- * committed before it began.
+ * Keeps this replica's index current: resumed from disk (or rebuilt) after start, then following
+ * the change outbox every second and whenever a query asks it to catch up, so a query sees every
+ * change committed before it began.
  */
 @Component
 public class SearchIndexer {
 
   private static final Logger log = LoggerFactory.getLogger(SearchIndexer.class);
   private static final int BATCH = 1_000;
+  private static final long COMMIT_EVERY_MILLIS = 5_000;
   private final FinalEntities finals;
   private final SearchIndex index;
   private final AtomicBoolean ready = new AtomicBoolean();
   private ChangeCursor cursor = new ChangeCursor(0);
   private volatile long indexedUpTo = -1;
+  private long committedAt = -1;
+  private long lastCommit;
 
   /** Creates the indexer. */
   public SearchIndexer(FinalEntities finals, SearchIndex index) {
@@ -56,7 +60,9 @@ public class SearchIndexer {
   public synchronized void sync() {
     try {
       if (!ready.get()) {
-        rebuild();
+        if (!resume()) {
+          rebuild();
+        }
         ready.set(true);
         return;
       }
@@ -86,6 +92,7 @@ public class SearchIndexer {
       } while (changes.size() == BATCH);
       cursor.advance(System.currentTimeMillis());
       index.refresh();
+      commitNowAndThen();
       // With a gap still open (a transaction not yet committed) this stays below the newest id,
       // so every query looks again until the gap closes or is given up.
       indexedUpTo = cursor.from();
@@ -100,6 +107,64 @@ public class SearchIndexer {
     finals.pruneChanges(Instant.now().minus(Duration.ofHours(1)));
   }
 
+  /**
+   * Resumes from the index kept on disk when nothing after its cursor has been pruned from the
+   * outbox (the newest change is never pruned, so an idle catalog resumes too).
+   */
+  private boolean resume() {
+    long committed = index.persistent() ? index.committedCursor() : -1;
+    if (committed < 0) {
+      return false;
+    }
+    long first = finals.firstChangeId();
+    long last = finals.lastChangeId();
+    if (!canResume(committed, first, last)) {
+      log.info(
+          "Search index on disk is at change {}, the outbox holds {}..{}: rebuilding",
+          committed,
+          first,
+          last);
+      return false;
+    }
+    cursor = new ChangeCursor(committed);
+    committedAt = committed;
+    log.info("Search index resumed at change {} (outbox up to {})", committed, last);
+    return true;
+  }
+
+  /**
+   * Whether an index at outbox position {@code committed} can catch up from an outbox holding ids
+   * {@code first..last} (0..0 when empty): nothing after the position may be missing.
+   */
+  static boolean canResume(long committed, long first, long last) {
+    return committed >= 0 && last >= committed && first <= committed + 1;
+  }
+
+  /** Commits the index with its cursor at most every few seconds, when it moved. */
+  private void commitNowAndThen() {
+    long now = System.currentTimeMillis();
+    if (index.persistent()
+        && cursor.from() != committedAt
+        && now - lastCommit > COMMIT_EVERY_MILLIS) {
+      index.commit(cursor.from());
+      committedAt = cursor.from();
+      lastCommit = now;
+    }
+  }
+
+  /** Commits what the index holds before the replica stops, so a restart resumes from here. */
+  @PreDestroy
+  public synchronized void commitOnStop() {
+    if (ready.get() && index.persistent() && cursor.from() != committedAt) {
+      try {
+        index.commit(cursor.from());
+        committedAt = cursor.from();
+      } catch (RuntimeException e) {
+        log.warn("Could not commit the search index: {}", e.toString());
+      }
+    }
+  }
+
   private void rebuild() {
     long start = System.nanoTime();
     cursor = new ChangeCursor(finals.lastChangeId());
@@ -111,6 +176,11 @@ public class SearchIndexer {
           n[0]++;
         });
     index.refresh();
+    if (index.persistent()) {
+      index.commit(cursor.from());
+      committedAt = cursor.from();
+      lastCommit = System.currentTimeMillis();
+    }
     indexedUpTo = cursor.from();
     log.info(
         "Search index built: {} entities in {} ms", n[0], (System.nanoTime() - start) / 1_000_000);

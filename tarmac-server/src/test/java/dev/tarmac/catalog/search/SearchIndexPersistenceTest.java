@@ -1,0 +1,60 @@
+package dev.tarmac.catalog.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The index kept in the data folder survives a restart with the outbox position it reflects. */
+class SearchIndexPersistenceTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void aCommittedIndexReopensWithItsDocumentsAndCursor() throws Exception {
+    Path folder = dir.resolve("catalog-x");
+    try (SearchIndex index = new SearchIndex(folder, true)) {
+      assertThat(index.committedCursor()).isEqualTo(-1);
+      index.putEntity(
+          "{\"apiVersion\":\"backstage.io/v1alpha1\",\"kind\":\"Component\","
+              + "\"metadata\":{\"name\":\"payments\",\"namespace\":\"default\"},"
+              + "\"spec\":{\"type\":\"service\",\"owner\":\"team-a\",\"lifecycle\":\"production\"}}");
+      index.commit(42);
+    }
+    try (SearchIndex index = new SearchIndex(folder, true)) {
+      assertThat(index.committedCursor()).isEqualTo(42);
+      assertThat(index.search("payments", Map.of(), 0, 10).total()).isEqualTo(1);
+    }
+    assertThat(Files.exists(folder)).isTrue();
+  }
+
+  @Test
+  void aScratchIndexIsDeletedOnClose() throws Exception {
+    Path folder = dir.resolve("scratch");
+    try (SearchIndex index = new SearchIndex(folder, false)) {
+      assertThat(index.persistent()).isFalse();
+    }
+    assertThat(Files.exists(folder)).isFalse();
+  }
+
+  @Test
+  void resumesOnlyWhenNothingAfterTheCursorWasPruned() {
+    // Outbox 1..10, index at 10: nothing new. Index at 7: changes 8..10 still there.
+    assertThat(SearchIndexer.canResume(10, 1, 10)).isTrue();
+    assertThat(SearchIndexer.canResume(7, 1, 10)).isTrue();
+    // Pruned down to the newest change only, which the index already has (or is the next one).
+    assertThat(SearchIndexer.canResume(10, 10, 10)).isTrue();
+    assertThat(SearchIndexer.canResume(9, 10, 10)).isTrue();
+    // Changes 8 and 9 were pruned: rebuild.
+    assertThat(SearchIndexer.canResume(7, 10, 10)).isFalse();
+    // The database is behind the index (restored or replaced): rebuild.
+    assertThat(SearchIndexer.canResume(12, 1, 10)).isFalse();
+    assertThat(SearchIndexer.canResume(5, 0, 0)).isFalse();
+    // An index built on an empty catalog resumes on it.
+    assertThat(SearchIndexer.canResume(0, 0, 0)).isTrue();
+    assertThat(SearchIndexer.canResume(-1, 1, 10)).isFalse();
+  }
+}

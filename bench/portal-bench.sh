@@ -11,7 +11,7 @@ java ${TARMAC_JAVA_OPTS:--Xmx256m -XX:+UseSerialGC} -jar tarmac-server/target/ta
   --tarmac.catalog.rules[0].allow=Component,API,Resource,System,Domain,Group,User,Location,Template \
   > "$DATA/server.log" 2>&1 &
 PID=$!
-trap 'kill $PID; rm -rf "$DATA"' EXIT
+trap 'kill $PID; wait $PID 2>/dev/null; rm -rf "$DATA"' EXIT
 B=http://127.0.0.1:$PORT
 until curl -sf "$B/actuator/health" > /dev/null; do sleep 1; done
 want=$(grep -c '^kind:' "$CAT"/*.yaml | awk -F: '{s+=$2} END {print s}')

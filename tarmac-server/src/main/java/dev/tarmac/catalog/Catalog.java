@@ -187,6 +187,15 @@ public class Catalog {
     return new EntityListing(items, total);
   }
 
+  /**
+   * Hands every final entity matching the filters to {@code sink}, one at a time in entity-ref
+   * order, without holding them all in memory (for views over the whole catalog).
+   */
+  public void forEachEntity(List<String> filters, java.util.function.Consumer<JsonNode> sink) {
+    EntityPredicate predicate = FilterParser.parse(filters == null ? List.of() : filters);
+    queries.stream(EntityQuery.all(predicate), json -> sink.accept(Json.parse(json)));
+  }
+
   /** Counts of each facet's values (such as {@code spec.type}) over entities matching filters. */
   public Map<String, List<FacetValue>> facets(List<String> facets, List<String> filters) {
     EntityPredicate predicate =

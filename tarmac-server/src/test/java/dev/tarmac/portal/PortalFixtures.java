@@ -13,7 +13,17 @@ final class PortalFixtures {
                   + "artist-lookup-component.yaml")
           .toAbsolutePath();
 
+  static final Path API_DEFINITIONS =
+      Path.of("src/test/resources/fixtures/portal/valid/api-definitions.yaml").toAbsolutePath();
+
   private PortalFixtures() {}
+
+  /** The API entities with awkward definitions, in a new file of their own. */
+  static Path apiDefinitions() throws IOException {
+    Path file = Files.createTempDirectory("portal-defs").resolve("catalog-info.yaml");
+    Files.copy(API_DEFINITIONS, file);
+    return file;
+  }
 
   /** The example artist-lookup component, named {@code <prefix>-artist-lookup}, in a new file. */
   static Path renamedExample(String prefix) throws IOException {

@@ -5,15 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tarmac.support.Api;
 import dev.tarmac.support.Await;
 import dev.tarmac.support.TarmacTest;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,10 +26,12 @@ class PortalPagesIT {
 
   @Autowired Environment env;
   Api api;
+  PortalHttp http;
 
   @BeforeAll
   void demoLoaded() {
     api = new Api(Integer.parseInt(env.getProperty("local.server.port")));
+    http = new PortalHttp(Integer.parseInt(env.getProperty("local.server.port")));
     Await.until(
         "the demo organisation to load",
         Duration.ofSeconds(60),
@@ -44,25 +41,12 @@ class PortalPagesIT {
                 == 200);
   }
 
-  Document page(String path, int status) throws Exception {
-    HttpResponse<String> r =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(
-                        URI.create(
-                            "http://127.0.0.1:" + env.getProperty("local.server.port") + path))
-                    .header("Accept", "text/html")
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-    assertThat(r.statusCode()).as(path).isEqualTo(status);
-    assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
-    return Jsoup.parse(r.body());
+  Document page(String path, int status) {
+    return http.page(path, status);
   }
 
   Document post(String path, String form) {
-    Api.Response r = api.post(path, form, FORM);
-    assertThat(r.status()).as(path).isEqualTo(200);
-    return Jsoup.parse(r.body());
+    return http.post(path, form, 200);
   }
 
   static String enc(String s) {
@@ -95,7 +79,7 @@ class PortalPagesIT {
     assertThat(all.select("#results tbody tr")).hasSize(25);
     assertThat(all.select("a[rel=next]").attr("href")).isEqualTo("/catalog?page=2");
     // At least the demo organisation; other tests in this shared context register more.
-    String status = all.select("#results [role=status]").text();
+    String status = all.select("#result-count[role=status]").text();
     assertThat(status).matches("\\d+ entities.*");
     assertThat(Integer.parseInt(status.split(" ")[0])).isGreaterThanOrEqualTo(132);
     Document second = page("/catalog?page=2", 200);
@@ -135,6 +119,64 @@ class PortalPagesIT {
     assertThat(d.select("#definition").text()).startsWith("Definition openapi");
     assertThat(d.select("table.ops tbody tr")).isNotEmpty();
     assertThat(d.select("table.ops .method").eachText()).containsAnyOf("GET", "POST");
+  }
+
+  @Test
+  void asyncApiGraphqlAndGrpcDefinitionsAreHighlightedWithLineNumbers() throws Exception {
+    Document async = page("/catalog/default/api/shipment-events", 200);
+    assertThat(async.select("#definition").text()).startsWith("Definition asyncapi");
+    assertThat(async.select("#definition-text code.lang-yaml")).hasSize(1);
+    assertThat(async.select("#definition-text .hl-name").eachText()).contains("asyncapi", "info");
+    assertThat(async.select("#definition-text span.line").size())
+        .isGreaterThan(20)
+        .isEqualTo(async.select("#definition-text code").text().lines().count());
+    Document graphql = page("/catalog/default/api/driver-app-api", 200);
+    assertThat(graphql.select("#definition-text code.lang-graphql")).hasSize(1);
+    assertThat(graphql.select("#definition-text .hl-keyword").eachText()).contains("type");
+    assertThat(graphql.select("#definition-text .hl-comment")).isNotEmpty();
+    Document grpc = page("/catalog/default/api/route-planning-api", 200);
+    assertThat(grpc.select("#definition-text code.lang-proto")).hasSize(1);
+    assertThat(grpc.select("#definition-text .hl-keyword").eachText())
+        .contains("syntax", "service", "rpc", "message");
+    assertThat(grpc.select("#definition-text .hl-string").eachText()).contains("\"proto3\"");
+    // OpenAPI keeps its list of operations, with the highlighted text one click away.
+    Document openapi = page("/catalog/default/api/booking-api", 200);
+    assertThat(openapi.select("details pre.code code.lang-yaml .hl-name")).isNotEmpty();
+  }
+
+  @Test
+  void awkwardDefinitionsAreShownAsEscapedText() throws Exception {
+    Document registered =
+        post(
+            "/catalog-import",
+            "type=file&target=" + enc(PortalFixtures.apiDefinitions().toString()));
+    assertThat(registered.select("p.notice").text()).startsWith("Registered");
+    Await.until(
+        "the API entities to be processed",
+        Duration.ofSeconds(30),
+        () -> api.get("/api/catalog/entities/by-name/api/default/defs-trpc").status() == 200);
+    Document broken = page("/catalog/default/api/defs-broken-openapi", 200);
+    assertThat(broken.select("#definition ~ p.notice").text())
+        .startsWith("This OpenAPI definition could not be read (line 3")
+        .endsWith("so it is shown as text.");
+    assertThat(broken.select("table.ops")).isEmpty();
+    assertThat(broken.select("#definition-text .hl-name").eachText()).contains("openapi", "paths");
+    Document evil = page("/catalog/default/api/defs-evil-graphql", 200);
+    // No markup from the definition survives: only the layout's own scripts, only our spans.
+    assertThat(evil.select("script").eachAttr("src")).allMatch(src -> !src.isBlank());
+    assertThat(evil.select("script")).hasSize(2);
+    assertThat(evil.select("#definition-text img, main img")).isEmpty();
+    assertThat(evil.select("#definition-text code").text())
+        .contains("# </code><script>alert(1)</script>", "\"</pre><img src=x onerror=alert(2)>\"");
+    assertThat(evil.select("#definition-text code *").eachAttr("class"))
+        .allMatch(c -> c.equals("line") || c.startsWith("hl-"));
+    Document json = page("/catalog/default/api/defs-json-asyncapi", 200);
+    assertThat(json.select("#definition-text code.lang-json .hl-name").eachText())
+        .contains("\"asyncapi\"", "\"info\"");
+    Document plain = page("/catalog/default/api/defs-trpc", 200);
+    assertThat(plain.select("#definition-text code.lang-text")).hasSize(1);
+    assertThat(plain.select("#definition-text [class^=hl-], #definition-text b")).isEmpty();
+    assertThat(plain.select("#definition-text code").text()).contains("<b>bold</b> & more");
   }
 
   @Test

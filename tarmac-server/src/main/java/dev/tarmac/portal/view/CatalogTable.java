@@ -44,12 +44,15 @@ public record CatalogTable(
     return link(filters, query, sort.equals(column) ? "-" + column : column, 1);
   }
 
-  /** The sort direction shown on a column header: ascending, descending or none. */
+  /**
+   * The aria-sort of a column header: ascending or descending on the sorted column, null (no
+   * attribute) on the others, as ARIA asks for one sorted header at a time.
+   */
   public String ariaSort(String column) {
     if (sort.equals(column)) {
       return "ascending";
     }
-    return sort.equals("-" + column) ? "descending" : "none";
+    return sort.equals("-" + column) ? "descending" : null;
   }
 
   /** The URL of this view without one filter. */

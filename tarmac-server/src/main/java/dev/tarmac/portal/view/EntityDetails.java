@@ -1,5 +1,7 @@
 package dev.tarmac.portal.view;
 
+import dev.tarmac.portal.highlight.HighlightedCode;
+import dev.tarmac.portal.highlight.Highlighter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +19,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * @param relations related entity refs by relation type, in a stable order
  * @param problems processing errors in plain words, with what to do
  * @param orphan whether no location emits the entity any more
- * @param yaml the entity as YAML
+ * @param yaml the entity as YAML, highlighted
  * @param api the API definition, when the entity is an API
  */
 public record EntityDetails(
@@ -28,7 +30,7 @@ public record EntityDetails(
     Map<String, List<String>> relations,
     List<String> problems,
     boolean orphan,
-    String yaml,
+    HighlightedCode yaml,
     ApiDefinition api) {
 
   private static final YAMLMapper YAML = new YAMLMapper();
@@ -119,7 +121,7 @@ public record EntityDetails(
     return out;
   }
 
-  private static String yaml(JsonNode e) {
-    return YAML.writeValueAsString(e);
+  private static HighlightedCode yaml(JsonNode e) {
+    return Highlighter.highlight("yaml", YAML.writeValueAsString(e));
   }
 }

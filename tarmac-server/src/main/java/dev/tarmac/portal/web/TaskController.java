@@ -13,6 +13,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import tools.jackson.databind.JsonNode;
 
 /** A template run at {@code /create/tasks/:taskId}: steps, the live log and the output links. */
@@ -26,8 +27,13 @@ class TaskController {
     this.scaffolder = scaffolder;
   }
 
+  /**
+   * The task page. htmx polls it with {@code after}, the last event id it has shown, and appends
+   * only the newer log lines to the log, which stays in the page as a live region.
+   */
   @GetMapping("/create/tasks/{taskId}")
-  String task(@PathVariable String taskId, Model model) {
+  String task(
+      @PathVariable String taskId, @RequestParam(defaultValue = "0") long after, Model model) {
     ScaffolderTask task;
     try {
       task = scaffolder.task(taskId);
@@ -35,8 +41,11 @@ class TaskController {
       throw new PageNotFound("There is no task with id " + taskId + ".", "");
     }
     List<String> log = new ArrayList<>();
-    for (TaskEvent e : scaffolder.events(taskId, -1)) {
-      if (e.type().equals("log")) {
+    long last = after;
+    for (TaskEvent e : scaffolder.events(taskId, Math.max(after, -1))) {
+      last = Math.max(last, e.id());
+      // The completion message ends the log, so the live region also announces the outcome.
+      if (e.type().equals("log") || e.type().equals("completion")) {
         log.add(e.body().path("message").asString(""));
       }
     }
@@ -56,7 +65,7 @@ class TaskController {
       }
     }
     model.addAttribute(
-        "taskPage", new TaskPage(task, log, links, text, FINISHED.contains(task.status())));
+        "taskPage", new TaskPage(task, log, last, links, text, FINISHED.contains(task.status())));
     return "task";
   }
 }

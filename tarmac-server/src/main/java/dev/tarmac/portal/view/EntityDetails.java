@@ -56,7 +56,13 @@ public record EntityDetails(
    * @param url where it goes
    * @param title what to call it
    */
-  public record Link(String url, String title) {}
+  public record Link(String url, String title) {
+
+    /** The URL when a browser may follow it (http, https, mailto, a path here), else null. */
+    public String href() {
+      return Paths.isSafeLink(url) ? url : null;
+    }
+  }
 
   /**
    * One meaningful annotation.

@@ -36,6 +36,18 @@ public final class Paths {
     return rest.startsWith("default/") ? rest.substring("default/".length()) : rest;
   }
 
+  /**
+   * Whether a URL from an entity or a template's output may be a link: http, https, mailto or a
+   * path on this server. Anything else ({@code javascript:}, {@code data:}) is shown as text.
+   */
+  public static boolean isSafeLink(String url) {
+    String u = url == null ? "" : url.strip().toLowerCase(Locale.ROOT);
+    return u.startsWith("https://")
+        || u.startsWith("http://")
+        || u.startsWith("mailto:")
+        || (u.startsWith("/") && !u.startsWith("//"));
+  }
+
   /** Encodes one query-string or path value. */
   public static String enc(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");

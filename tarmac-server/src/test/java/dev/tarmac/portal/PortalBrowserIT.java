@@ -17,13 +17,16 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -79,6 +82,7 @@ class PortalBrowserIT {
     driver = new ChromeDriver(service, o);
     driver.manage().window().setSize(new Dimension(1280, 900));
     wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+    wait.ignoring(StaleElementReferenceException.class);
     Await.until(
         "the demo organisation to load",
         Duration.ofSeconds(60),
@@ -121,16 +125,132 @@ class PortalBrowserIT {
     shot("group");
     driver.get(base + "/catalog/default/api/booking-api");
     shot("api");
+    driver.get(base + "/catalog/default/api/shipment-events");
+    js("document.getElementById('definition').scrollIntoView()");
+    shot("api-definition");
     driver.get(base + "/search?query=tracking");
     shot("search");
     driver.get(base + "/delivery");
     shot("delivery");
     driver.get(base + "/catalog/default/component/booking-servic");
     shot("not-found");
-    driver.manage().window().setSize(new Dimension(390, 844));
+  }
+
+  Object js(String script, Object... args) {
+    return ((JavascriptExecutor) driver).executeScript(script, args);
+  }
+
+  WebElement focused() {
+    return driver.switchTo().activeElement();
+  }
+
+  void press(CharSequence... keys) {
+    new Actions(driver).sendKeys(keys).perform();
+  }
+
+  @Test
+  void skipToTheCatalogAndSearchAndFilterByKeyboardOnly() throws Exception {
+    driver.get(base + "/catalog");
+    press(Keys.TAB);
+    assertThat(focused().getText()).isEqualTo("Skip to content");
+    assertThat(focused().getCssValue("left")).isNotEqualTo("-999px"); // shown when focused
+    shot("keyboard-skip-link");
+    press(Keys.ENTER);
+    press(Keys.TAB);
+    assertThat(focused().getAttribute("id")).isEqualTo("q");
+    assertThat(focused().getCssValue("outline-style")).isEqualTo("solid");
+    String before = driver.findElement(By.id("result-count")).getText();
+    js("document.getElementById('result-count').dataset.kept = 'yes'");
+    press("booking");
+    wait.until(ExpectedConditions.urlContains("q=booking"));
+    wait.until(d -> !d.findElement(By.id("result-count")).getText().equals(before));
+    press(Keys.TAB);
+    assertThat(focused().getAttribute("id")).isEqualTo("f-kind");
+    // Typing picks the option, as it does in any select; the table follows, focus stays put.
+    press("Component");
+    wait.until(d -> d.getCurrentUrl().toLowerCase().contains("filters%5bkind%5d=component"));
+    wait.until(
+        d ->
+            d.findElements(By.cssSelector("#results tbody td:nth-child(2)")).stream()
+                .allMatch(td -> td.getText().equals("Component")));
+    assertThat(driver.findElements(By.cssSelector("#results tbody tr"))).isNotEmpty();
+    assertThat(focused().getAttribute("id")).isEqualTo("f-kind");
+    assertThat(focused().getCssValue("outline-style")).isEqualTo("solid");
+    assertThat(driver.findElement(By.id("result-count")).getText()).matches("\\d+ entit(y|ies)");
+    // The live region is the same element throughout, so screen readers announced each count.
+    assertThat(js("return document.getElementById('result-count').dataset.kept")).isEqualTo("yes");
+    shot("keyboard-catalog");
+    // Sorting is a link in each header: reachable by Tab, followed with Enter.
+    WebElement kindHeader = driver.findElement(By.cssSelector("th a[href*='sort=kind']"));
+    for (int i = 0; i < 40 && !focused().equals(kindHeader); i++) {
+      press(Keys.TAB);
+    }
+    assertThat(focused()).isEqualTo(kindHeader);
+    press(Keys.ENTER);
+    wait.until(ExpectedConditions.urlContains("sort=kind"));
+    assertThat(driver.findElement(By.cssSelector("th[aria-sort]")).getText()).startsWith("Kind");
+  }
+
+  @Test
+  void theRelationGraphIsOperableByKeyboard() throws Exception {
     driver.get(base + "/catalog/default/component/booking-service");
-    shot("entity-phone");
-    driver.manage().window().setSize(new Dimension(1280, 900));
+    for (int i = 0;
+        i < 120 && js("return !!document.activeElement.closest('svg.graph')").equals(false);
+        i++) {
+      press(Keys.TAB);
+    }
+    WebElement node = focused();
+    assertThat(node.getTagName()).isEqualTo("a");
+    String target = node.getDomAttribute("href");
+    js("arguments[0].scrollIntoView({block: 'center'})", node);
+    shot("keyboard-graph");
+    press(Keys.ENTER);
+    wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("booking-service")));
+    assertThat(driver.getCurrentUrl()).isEqualTo(base + target);
+  }
+
+  @Test
+  void everyPageFitsAPhoneWithoutSidewaysScrolling() throws Exception {
+    List<String> pages =
+        List.of(
+            "/",
+            "/catalog",
+            "/catalog?filters%5Bkind%5D=component&sort=-owner",
+            "/catalog/default/component/booking-service",
+            "/catalog/default/group/shipment-core",
+            "/catalog/default/user/amara.okafor",
+            "/catalog/default/api/booking-api",
+            "/catalog/default/api/shipment-events",
+            "/catalog/default/api/route-planning-api",
+            "/search?query=ship",
+            "/catalog-import",
+            "/create",
+            "/create/templates/default/spring-boot-rest-service",
+            "/delivery",
+            "/delivery/teams/shipment-core",
+            "/catalog/default/component/booking-servic",
+            "/no/such/page");
+    driver.manage().window().setSize(new Dimension(390, 844));
+    try {
+      assertThat(((Number) js("return window.innerWidth")).intValue()).isLessThanOrEqualTo(400);
+      List<String> overflowing = new java.util.ArrayList<>();
+      for (String page : pages) {
+        driver.get(base + page);
+        long width = ((Number) js("return document.documentElement.scrollWidth")).longValue();
+        long viewport = ((Number) js("return document.documentElement.clientWidth")).longValue();
+        if (width > viewport) {
+          overflowing.add(page + " is " + width + "px wide in a " + viewport + "px viewport");
+        }
+        // The whole page in one picture: a window as tall as the page.
+        long height = ((Number) js("return document.documentElement.scrollHeight")).longValue();
+        driver.manage().window().setSize(new Dimension(390, (int) Math.min(height + 120, 6000)));
+        shot("phone" + page.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("-$", ""));
+        driver.manage().window().setSize(new Dimension(390, 844));
+      }
+      assertThat(overflowing).isEmpty();
+    } finally {
+      driver.manage().window().setSize(new Dimension(1280, 900));
+    }
   }
 
   @Test
@@ -190,10 +310,19 @@ class PortalBrowserIT {
     shot("wizard-review");
     driver.findElement(By.cssSelector("button[value=create]")).click();
     wait.until(ExpectedConditions.urlContains("/create/tasks/"));
+    js("document.getElementById('log').dataset.kept = 'yes'");
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(
             By.cssSelector("h1 .status"), "completed"));
     shot("task-completed");
+    // The log is one live region, kept while the page polled, each line once.
+    List<String> lines =
+        driver.findElements(By.cssSelector("#log .log-line")).stream()
+            .map(WebElement::getText)
+            .toList();
+    assertThat(lines).isNotEmpty().doesNotHaveDuplicates();
+    assertThat(lines.get(lines.size() - 1)).containsIgnoringCase("completed");
+    assertThat(js("return document.getElementById('log').dataset.kept")).isEqualTo("yes");
     driver.findElement(By.linkText("Open in catalog")).click();
     Await.until(
         "the new component in the catalog",

@@ -177,6 +177,11 @@ class PortalPagesIT {
     assertThat(plain.select("#definition-text code.lang-text")).hasSize(1);
     assertThat(plain.select("#definition-text [class^=hl-], #definition-text b")).isEmpty();
     assertThat(plain.select("#definition-text code").text()).contains("<b>bold</b> & more");
+    assertThat(plain.select("section:has(#about) li").eachText())
+        .contains("Not a link javascript:alert(3)", "Docs");
+    assertThat(plain.select("a[href^=javascript], a[href^=JavaScript]")).isEmpty();
+    assertThat(plain.select("a:contains(Docs)").attr("href"))
+        .isEqualTo("https://trpc.example.test/docs");
   }
 
   @Test

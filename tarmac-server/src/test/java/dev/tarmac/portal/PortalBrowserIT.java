@@ -2,12 +2,14 @@ package dev.tarmac.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tarmac.support.Api;
 import dev.tarmac.support.Await;
 import dev.tarmac.support.TarmacTest;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -191,6 +193,30 @@ class PortalBrowserIT {
     assertThat(driver.findElement(By.cssSelector("th[aria-sort]")).getText()).startsWith("Kind");
   }
 
+  /** Runs the Spring Boot golden path through the API and returns the finished task's id. */
+  String finishedTask() {
+    Api api = new Api(Integer.parseInt(env.getProperty("local.server.port")));
+    String name = "phone-" + Long.toString(System.currentTimeMillis(), 36);
+    String body =
+        "{\"templateRef\":\"template:default/spring-boot-rest-service\",\"values\":{\"name\":\""
+            + name
+            + "\",\"owner\":\"group:default/shipment-core\",\"javaPackage\":\"com.example.p\","
+            + "\"repoUrl\":\"git.tarmac.local?owner=acme&repo="
+            + name
+            + "\"}}";
+    String id = api.post("/api/scaffolder/v2/tasks", body).json().path("id").asString();
+    Await.until(
+        "the task to finish",
+        Duration.ofSeconds(60),
+        () ->
+            api.get("/api/scaffolder/v2/tasks/" + id)
+                .json()
+                .path("status")
+                .asString()
+                .matches("completed|failed"));
+    return id;
+  }
+
   @Test
   void theRelationGraphIsOperableByKeyboard() throws Exception {
     driver.get(base + "/catalog/default/component/booking-service");
@@ -211,7 +237,8 @@ class PortalBrowserIT {
 
   @Test
   void everyPageFitsAPhoneWithoutSidewaysScrolling() throws Exception {
-    List<String> pages =
+    List<String> pages = new ArrayList<>();
+    pages.addAll(
         List.of(
             "/",
             "/catalog",
@@ -229,13 +256,23 @@ class PortalBrowserIT {
             "/delivery",
             "/delivery/teams/shipment-core",
             "/catalog/default/component/booking-servic",
-            "/no/such/page");
+            "/no/such/page"));
+    pages.add("/create/tasks/" + finishedTask());
     driver.manage().window().setSize(new Dimension(390, 844));
     try {
       assertThat(((Number) js("return window.innerWidth")).intValue()).isLessThanOrEqualTo(400);
-      List<String> overflowing = new java.util.ArrayList<>();
+      List<String> overflowing = new ArrayList<>();
       for (String page : pages) {
         driver.get(base + page);
+        if (page.equals("/catalog-import")) {
+          // The analysis is where long entity names and file paths meet a narrow screen.
+          new Select(driver.findElement(By.id("type"))).selectByValue("file");
+          driver
+              .findElement(By.id("target"))
+              .sendKeys(PortalFixtures.renamedExample("phone").toString());
+          driver.findElement(By.cssSelector("form[action$=analyze] button")).click();
+          wait.until(ExpectedConditions.presenceOfElementLocated(By.id("analysis")));
+        }
         long width = ((Number) js("return document.documentElement.scrollWidth")).longValue();
         long viewport = ((Number) js("return document.documentElement.clientWidth")).longValue();
         if (width > viewport) {
@@ -244,7 +281,8 @@ class PortalBrowserIT {
         // The whole page in one picture: a window as tall as the page.
         long height = ((Number) js("return document.documentElement.scrollHeight")).longValue();
         driver.manage().window().setSize(new Dimension(390, (int) Math.min(height + 120, 6000)));
-        shot("phone" + page.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("-$", ""));
+        String name = page.startsWith("/create/tasks/") ? "/task" : page;
+        shot("phone" + name.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("-$", ""));
         driver.manage().window().setSize(new Dimension(390, 844));
       }
       assertThat(overflowing).isEmpty();

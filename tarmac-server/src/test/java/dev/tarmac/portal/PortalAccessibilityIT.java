@@ -150,6 +150,11 @@ class PortalAccessibilityIT {
     assertThat(count).isNotNull();
     assertThat(count.closest("#results")).as("outside the swapped results").isNull();
     assertThat(catalog.select("form#filters").attr("hx-select-oob")).contains("#result-count");
+    Document search = pages.get("/search?query=booking");
+    Element hits = search.selectFirst("#hit-count[role=status]");
+    assertThat(hits.text()).matches("\\d+ results for “booking”");
+    assertThat(hits.closest("#hits")).as("outside the swapped hits").isNull();
+    assertThat(search.select("form[hx-get=/search]").attr("hx-select-oob")).contains("#hit-count");
     Document task = pages.get("task");
     Element log = task.selectFirst("pre#log[aria-live=polite]");
     assertThat(log).isNotNull();

@@ -2,33 +2,20 @@ package dev.tarmac.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tarmac.support.Api;
 import dev.tarmac.support.Await;
 import dev.tarmac.support.TarmacTest;
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -36,76 +23,48 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 
 /**
- * What a developer does in the portal, in Debian's headless Chromium, with a screenshot of each
- * page in {@code target/screenshots}. CI installs Chromium ({@code .ci/run}); without it, the test
- * is skipped with a message.
+ * What a developer does in the portal, in Debian's headless Chromium ({@link Chromium}), with a
+ * screenshot of each page in {@code target/screenshots}: by mouse, and by keyboard alone.
  */
 @TarmacTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PortalBrowserIT {
 
-  static final List<String> CHROME_ARGS =
-      List.of(
-          "--headless",
-          "--no-sandbox",
-          "--disable-gpu",
-          "--disable-dev-shm-usage",
-          "--disable-background-networking",
-          "--disable-component-update",
-          "--disable-sync",
-          "--no-first-run",
-          "--disable-quic");
-
   @Autowired Environment env;
+  Chromium chromium;
   WebDriver driver;
   WebDriverWait wait;
   String base;
 
   @BeforeAll
   void start() throws Exception {
-    boolean present =
-        new File("/usr/bin/chromium").canExecute()
-            && new File("/usr/bin/chromedriver").canExecute();
-    if (System.getenv("CI") != null && !present) {
-      throw new IllegalStateException("CI needs /usr/bin/chromium and /usr/bin/chromedriver");
-    }
-    Assumptions.assumeTrue(
-        present, "Chromium not installed: apt-get install chromium chromium-driver to run this");
-    base = "http://127.0.0.1:" + env.getProperty("local.server.port");
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(new File("/usr/bin/chromedriver"))
-            .usingAnyFreePort()
-            .build();
-    ChromeOptions o = new ChromeOptions();
-    o.setBinary("/usr/bin/chromium");
-    o.addArguments(CHROME_ARGS);
-    o.addArguments("--user-data-dir=" + Files.createTempDirectory("chrome-profile"));
-    driver = new ChromeDriver(service, o);
-    driver.manage().window().setSize(new Dimension(1280, 900));
-    wait = new WebDriverWait(driver, Duration.ofSeconds(60));
-    wait.ignoring(StaleElementReferenceException.class);
-    Await.until(
-        "the demo organisation to load",
-        Duration.ofSeconds(60),
-        () -> {
-          driver.get(base + "/catalog/default/component/booking-service");
-          return driver.getTitle().startsWith("Booking Service");
-        });
+    chromium = Chromium.start(Integer.parseInt(env.getProperty("local.server.port")));
+    driver = chromium.driver;
+    wait = chromium.wait;
+    base = chromium.base;
   }
 
   @AfterAll
   void stop() {
-    if (driver != null) {
-      driver.quit();
+    if (chromium != null) {
+      chromium.quit();
     }
   }
 
   void shot(String name) throws Exception {
-    Path dir = Path.of("target/screenshots");
-    Files.createDirectories(dir);
-    Files.write(
-        dir.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    chromium.shot(name);
+  }
+
+  Object js(String script, Object... args) {
+    return chromium.js(script, args);
+  }
+
+  WebElement focused() {
+    return chromium.focused();
+  }
+
+  void press(CharSequence... keys) {
+    chromium.press(keys);
   }
 
   @Test
@@ -136,18 +95,6 @@ class PortalBrowserIT {
     shot("delivery");
     driver.get(base + "/catalog/default/component/booking-servic");
     shot("not-found");
-  }
-
-  Object js(String script, Object... args) {
-    return ((JavascriptExecutor) driver).executeScript(script, args);
-  }
-
-  WebElement focused() {
-    return driver.switchTo().activeElement();
-  }
-
-  void press(CharSequence... keys) {
-    new Actions(driver).sendKeys(keys).perform();
   }
 
   @Test
@@ -193,30 +140,6 @@ class PortalBrowserIT {
     assertThat(driver.findElement(By.cssSelector("th[aria-sort]")).getText()).startsWith("Kind");
   }
 
-  /** Runs the Spring Boot golden path through the API and returns the finished task's id. */
-  String finishedTask() {
-    Api api = new Api(Integer.parseInt(env.getProperty("local.server.port")));
-    String name = "phone-" + Long.toString(System.currentTimeMillis(), 36);
-    String body =
-        "{\"templateRef\":\"template:default/spring-boot-rest-service\",\"values\":{\"name\":\""
-            + name
-            + "\",\"owner\":\"group:default/shipment-core\",\"javaPackage\":\"com.example.p\","
-            + "\"repoUrl\":\"git.tarmac.local?owner=acme&repo="
-            + name
-            + "\"}}";
-    String id = api.post("/api/scaffolder/v2/tasks", body).json().path("id").asString();
-    Await.until(
-        "the task to finish",
-        Duration.ofSeconds(60),
-        () ->
-            api.get("/api/scaffolder/v2/tasks/" + id)
-                .json()
-                .path("status")
-                .asString()
-                .matches("completed|failed"));
-    return id;
-  }
-
   @Test
   void theRelationGraphIsOperableByKeyboard() throws Exception {
     driver.get(base + "/catalog/default/component/booking-service");
@@ -233,62 +156,6 @@ class PortalBrowserIT {
     press(Keys.ENTER);
     wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("booking-service")));
     assertThat(driver.getCurrentUrl()).isEqualTo(base + target);
-  }
-
-  @Test
-  void everyPageFitsAPhoneWithoutSidewaysScrolling() throws Exception {
-    List<String> pages = new ArrayList<>();
-    pages.addAll(
-        List.of(
-            "/",
-            "/catalog",
-            "/catalog?filters%5Bkind%5D=component&sort=-owner",
-            "/catalog/default/component/booking-service",
-            "/catalog/default/group/shipment-core",
-            "/catalog/default/user/amara.okafor",
-            "/catalog/default/api/booking-api",
-            "/catalog/default/api/shipment-events",
-            "/catalog/default/api/route-planning-api",
-            "/search?query=ship",
-            "/catalog-import",
-            "/create",
-            "/create/templates/default/spring-boot-rest-service",
-            "/delivery",
-            "/delivery/teams/shipment-core",
-            "/catalog/default/component/booking-servic",
-            "/no/such/page"));
-    pages.add("/create/tasks/" + finishedTask());
-    driver.manage().window().setSize(new Dimension(390, 844));
-    try {
-      assertThat(((Number) js("return window.innerWidth")).intValue()).isLessThanOrEqualTo(400);
-      List<String> overflowing = new ArrayList<>();
-      for (String page : pages) {
-        driver.get(base + page);
-        if (page.equals("/catalog-import")) {
-          // The analysis is where long entity names and file paths meet a narrow screen.
-          new Select(driver.findElement(By.id("type"))).selectByValue("file");
-          driver
-              .findElement(By.id("target"))
-              .sendKeys(PortalFixtures.renamedExample("phone").toString());
-          driver.findElement(By.cssSelector("form[action$=analyze] button")).click();
-          wait.until(ExpectedConditions.presenceOfElementLocated(By.id("analysis")));
-        }
-        long width = ((Number) js("return document.documentElement.scrollWidth")).longValue();
-        long viewport = ((Number) js("return document.documentElement.clientWidth")).longValue();
-        if (width > viewport) {
-          overflowing.add(page + " is " + width + "px wide in a " + viewport + "px viewport");
-        }
-        // The whole page in one picture: a window as tall as the page.
-        long height = ((Number) js("return document.documentElement.scrollHeight")).longValue();
-        driver.manage().window().setSize(new Dimension(390, (int) Math.min(height + 120, 6000)));
-        String name = page.startsWith("/create/tasks/") ? "/task" : page;
-        shot("phone" + name.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("-$", ""));
-        driver.manage().window().setSize(new Dimension(390, 844));
-      }
-      assertThat(overflowing).isEmpty();
-    } finally {
-      driver.manage().window().setSize(new Dimension(1280, 900));
-    }
   }
 
   @Test

@@ -23,6 +23,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
@@ -62,7 +63,9 @@ class TemplateDryRunCommand implements Callable<Integer> {
               "{\"type\":\"object\"}",
               "{\"type\":\"object\"}",
               List.of(),
-              ctx -> ctx.log("Dry run: would run " + id + " with " + ctx.input())));
+              ctx ->
+                  ctx.log(
+                      "Dry run: would run " + id + " with " + withoutCredentials(ctx.input()))));
     }
     TaskRunner runner = new TaskRunner(actions, new Expressions());
     Files.createDirectories(out);
@@ -107,5 +110,27 @@ class TemplateDryRunCommand implements Callable<Integer> {
                 + out);
     spec.commandLine().getOut().flush();
     return "completed".equals(result.status()) ? 0 : 1;
+  }
+
+  /** The input with tokens, passwords and secrets replaced by {@code ***}, for the log. */
+  static JsonNode withoutCredentials(JsonNode input) {
+    JsonNode copy = input.deepCopy();
+    mask(copy);
+    return copy;
+  }
+
+  private static void mask(JsonNode node) {
+    if (node instanceof ObjectNode o) {
+      for (String name : List.copyOf(o.propertyNames())) {
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        if (lower.contains("token") || lower.contains("password") || lower.contains("secret")) {
+          o.put(name, "***");
+        } else {
+          mask(o.get(name));
+        }
+      }
+    } else if (node != null && node.isArray()) {
+      node.forEach(TemplateDryRunCommand::mask);
+    }
   }
 }

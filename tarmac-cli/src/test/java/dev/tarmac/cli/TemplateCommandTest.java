@@ -72,4 +72,22 @@ class TemplateCommandTest {
         .isEqualTo(1);
     assertThat(out.toString()).contains("parameter").contains("name");
   }
+
+  @Test
+  void dryRunNeverPrintsATokenWrittenInTheTemplate() {
+    Path dir = tmp.resolve("token");
+    assertThat(
+            run(
+                "template",
+                "dry-run",
+                "src/test/resources/fixtures/template/valid/publish-with-token.yaml",
+                "--out",
+                dir.toString()))
+        .isZero();
+    assertThat(out.toString())
+        .contains("Dry run: would run publish:github")
+        .contains("\"token\":\"***\"")
+        .contains("github.com?owner=acme&repo=demo")
+        .doesNotContain("ghp_literalTokenInTheTemplate");
+  }
 }

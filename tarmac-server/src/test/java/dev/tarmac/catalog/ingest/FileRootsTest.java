@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tarmac.catalog.CatalogException;
 import dev.tarmac.catalog.store.LocationRow;
+import dev.tarmac.shared.IntegrationsSettings;
 import dev.tarmac.shared.ReadingSettings;
 import dev.tarmac.shared.TarmacSettings;
 import dev.tarmac.shared.UrlReader;
@@ -38,7 +39,9 @@ class FileRootsTest {
     Files.writeString(root.resolve("catalog-info.yaml"), "kind: Component\n");
     roots = new FileRoots(List.of(root), Map.of());
     UrlReader urls =
-        new UrlReader(new ReadingSettings(List.of(), Duration.ofSeconds(1), 1000, null));
+        new UrlReader(
+            new ReadingSettings(List.of(), Duration.ofSeconds(1), 1000, null),
+            new IntegrationsSettings(List.of(), List.of(), Duration.ofSeconds(1)));
     readers = new SourceReaders(urls, new GitReader(new TarmacSettings(dir, false, "t"), urls));
   }
 

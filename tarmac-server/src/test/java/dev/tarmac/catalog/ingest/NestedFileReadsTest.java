@@ -6,6 +6,7 @@ import dev.tarmac.catalog.CatalogSettings;
 import dev.tarmac.catalog.store.EmittedEntity;
 import dev.tarmac.catalog.store.LocationRow;
 import dev.tarmac.sdk.catalog.EntityValidator;
+import dev.tarmac.shared.IntegrationsSettings;
 import dev.tarmac.shared.Json;
 import dev.tarmac.shared.ReadingSettings;
 import dev.tarmac.shared.TarmacSettings;
@@ -106,7 +107,9 @@ class NestedFileReadsTest {
 
   private EntityProcessor processor(Map<String, String> configuredKeys, List<Path> roots) {
     UrlReader urls =
-        new UrlReader(new ReadingSettings(List.of(), Duration.ofSeconds(1), 100_000, null));
+        new UrlReader(
+            new ReadingSettings(List.of(), Duration.ofSeconds(1), 100_000, null),
+            new IntegrationsSettings(List.of(), List.of(), Duration.ofSeconds(1)));
     SourceReaders readers =
         new SourceReaders(urls, new GitReader(new TarmacSettings(dir, false, "t"), urls));
     CatalogSettings settings =

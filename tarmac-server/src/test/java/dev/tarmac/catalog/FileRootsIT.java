@@ -138,8 +138,12 @@ class FileRootsIT {
           String errors = api.get("/api/catalog/locations/" + id + "/errors").body();
           return errors.contains("nested-" + id()) && errors.contains("leaky-" + id());
         });
-    assertThat(api.get("/api/catalog/entities/by-name/component/default/inside-" + id()).status())
-        .isEqualTo(200);
+    Await.until(
+        "the entity inside the roots to be stored",
+        Duration.ofSeconds(30),
+        () ->
+            api.get("/api/catalog/entities/by-name/component/default/inside-" + id()).status()
+                == 200);
     JsonNode items = api.get("/api/catalog/locations/" + id + "/errors").json().path("items");
     String errors = items.toString();
     assertThat(errors)
@@ -152,6 +156,21 @@ class FileRootsIT {
         .isEqualTo(404);
     assertThat(api.get("/api/catalog/entities/by-name/api/default/leaky-" + id()).status())
         .isEqualTo(404);
+  }
+
+  @Test
+  void validatingALocationEntityDoesNotReadOutsideEither() {
+    Api.Response r =
+        api.post(
+            "/api/catalog/validate-entity",
+            "{\"location\":\"url:https://example.com/catalog-info.yaml\",\"entity\":{"
+                + "\"apiVersion\":\"backstage.io/v1alpha1\",\"kind\":\"Location\","
+                + "\"metadata\":{\"name\":\"probe\"},\"spec\":{\"type\":\"file\",\"target\":\""
+                + outside.resolve("secret.yaml")
+                + "\"}}}");
+    assertThat(r.status()).as(r.body()).isEqualTo(400);
+    assertThat(r.json().path("errors").get(0).path("name").asString()).isEqualTo("NotAllowedError");
+    assertThat(r.body()).contains("tarmac.reading.file-roots").doesNotContain("s3cr3t");
   }
 
   @Test

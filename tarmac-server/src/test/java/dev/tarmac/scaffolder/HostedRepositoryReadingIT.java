@@ -3,6 +3,7 @@ package dev.tarmac.scaffolder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tarmac.catalog.Catalog;
+import dev.tarmac.catalog.ingest.FileRoots;
 import dev.tarmac.sdk.catalog.EntityRef;
 import dev.tarmac.shared.IntegrationsSettings;
 import dev.tarmac.shared.TarmacSettings;
@@ -13,6 +14,7 @@ import dev.tarmac.support.FakeGitHost;
 import dev.tarmac.support.FakeGitHubApi;
 import dev.tarmac.support.FakeGitLabApi;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -35,7 +37,8 @@ import tools.jackson.databind.JsonNode;
  * catalog:register} of what {@code publish:github} / {@code publish:gitlab} pushed, relative
  * targets and placeholders, a missing file, a refused token, ETags. {@code tarmac.reading.allow} is
  * empty: the integration hosts are allowed by being configured. Its own context, since the fake
- * hosts' ports are only known at run time.
+ * hosts' ports are only known at run time; it leaves {@code tarmac.reading.file-roots} unset, so it
+ * also checks that default (the data folder).
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -64,6 +67,7 @@ class HostedRepositoryReadingIT {
   @Autowired IntegrationsSettings integrations;
   @Autowired UrlReader reader;
   @Autowired Environment env;
+  @Autowired FileRoots roots;
   Api api;
 
   @DynamicPropertySource
@@ -267,13 +271,33 @@ class HostedRepositoryReadingIT {
     assertThat(reader.allowed(URI.create("http://127.0.0.1:1/x.yaml"))).isFalse();
   }
 
+  @Test
+  void withoutFileRootsOnlyTheDataFolderTakesFileLocationsAtRunTime() throws Exception {
+    assertThat(roots.roots()).containsExactly(tarmac.dataDir().toAbsolutePath().normalize());
+    Path inside = tarmac.dataDir().resolve("imports/catalog-info.yaml").toAbsolutePath();
+    Files.createDirectories(inside.getParent());
+    Files.writeString(inside, component("from-the-data-folder"));
+    register("file", inside.toString());
+    await("component", "from-the-data-folder");
+    Path temp = Files.createTempFile("outside-the-data-folder", ".yaml");
+    Api.Response refused =
+        api.post("/api/catalog/locations", "{\"type\":\"file\",\"target\":\"" + temp + "\"}");
+    assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+    assertThat(refused.body()).contains("tarmac.reading.file-roots");
+  }
+
   private PublishRuns runs() {
     return new PublishRuns(catalog, tarmac, settings, reader, integrations);
   }
 
   private String register(String url) {
+    return register("url", url);
+  }
+
+  private String register(String type, String target) {
     Api.Response r =
-        api.post("/api/catalog/locations", "{\"type\":\"url\",\"target\":\"" + url + "\"}");
+        api.post(
+            "/api/catalog/locations", "{\"type\":\"" + type + "\",\"target\":\"" + target + "\"}");
     assertThat(r.status()).as(r.body()).isEqualTo(201);
     return r.json().path("location").path("id").asString();
   }

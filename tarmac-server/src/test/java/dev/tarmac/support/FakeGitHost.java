@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -200,12 +201,26 @@ public final class FakeGitHost implements AutoCloseable {
     if (!Files.isDirectory(dir)) {
       return false;
     }
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
+    // JGit may still be tidying up after a refused push (gc.log.lock comes and goes), so files can
+    // vanish or appear while the tree is deleted: try again a few times.
+    for (int attempt = 1; ; attempt++) {
+      try (Stream<Path> walk = Files.walk(dir)) {
+        for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(p);
+        }
+        return true;
+      } catch (IOException | UncheckedIOException e) {
+        if (attempt == 20) {
+          throw e;
+        }
+        try {
+          Thread.sleep(50);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
       }
     }
-    return true;
   }
 
   /** The recorded API requests as {@code METHOD path} lines. */

@@ -9,7 +9,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Git hosts Tarmac talks to through their REST APIs ({@code tarmac.integrations}), like Backstage's
- * {@code integrations} configuration; a host not listed here is never called.
+ * {@code integrations} configuration; a host not listed here is never called. Listed hosts may be
+ * read from as if they were on {@code tarmac.reading.allow}, and their blob URLs are read through
+ * the API with the host's token.
  *
  * @param github GitHub and GitHub Enterprise hosts
  * @param gitlab GitLab hosts
@@ -54,6 +56,34 @@ public record IntegrationsSettings(
   /** The GitLab host named {@code host}, if configured. */
   public Optional<Host> gitlabHost(String host) {
     return find(gitlab, host);
+  }
+
+  /** Whether {@code host} (a URL's {@code host[:port]}) is a configured GitHub or GitLab host. */
+  public boolean configures(String host) {
+    return githubHost(host).isPresent() || gitlabHost(host).isPresent();
+  }
+
+  /**
+   * A GitHub host's REST API base URL: the configured one, else {@code https://api.github.com} for
+   * github.com and {@code https://HOST/api/v3} (GitHub Enterprise) for others.
+   */
+  public static String githubApiBase(Host host) {
+    return base(
+        host,
+        "github.com".equalsIgnoreCase(host.host())
+            ? "https://api.github.com"
+            : "https://" + host.host() + "/api/v3");
+  }
+
+  /** A GitLab host's REST API base URL: the configured one, else {@code https://HOST/api/v4}. */
+  public static String gitlabApiBase(Host host) {
+    return base(host, "https://" + host.host() + "/api/v4");
+  }
+
+  private static String base(Host host, String usual) {
+    String base =
+        host.apiBaseUrl() == null || host.apiBaseUrl().isBlank() ? usual : host.apiBaseUrl();
+    return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
   }
 
   /** Every configured token, so that logs can mask them. */

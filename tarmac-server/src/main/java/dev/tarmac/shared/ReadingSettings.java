@@ -1,19 +1,27 @@
 package dev.tarmac.shared;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Which remote hosts Tarmac may read from ({@code tarmac.reading}); nothing else is fetched.
+ * Which sources Tarmac may read ({@code tarmac.reading}): remote hosts and local folders; nothing
+ * else is fetched.
  *
- * @param allow host names (optionally {@code host:port}); {@code *.example.com} allows subdomains
+ * @param allow host names (optionally {@code host:port}); {@code *.example.com} allows subdomains.
+ *     The hosts configured in {@code tarmac.integrations} are allowed as well.
  * @param timeout connect and read timeout for one request
  * @param maxBytes largest response body accepted
+ * @param fileRoots folders that {@code file} locations registered at run time (the API, the
+ *     portal's import page, the scaffolder's {@code catalog:register}) and everything read under
+ *     them may read; unset means the data folder ({@code tarmac.data-dir}). Locations from {@code
+ *     tarmac.catalog.locations} are not restricted.
  */
 @ConfigurationProperties("tarmac.reading")
 public record ReadingSettings(
     @DefaultValue List<String> allow,
     @DefaultValue("10s") Duration timeout,
-    @DefaultValue("10485760") long maxBytes) {}
+    @DefaultValue("10485760") long maxBytes,
+    List<Path> fileRoots) {}

@@ -86,7 +86,9 @@ class MultiReplicaPostgresIT {
                 "--tarmac.catalog.batch-size=100",
                 "--tarmac.catalog.lease-timeout=" + lease,
                 "--tarmac.catalog.poll-interval=50ms",
-                "--tarmac.catalog.rules[0].allow=Component,System,Group,Location"));
+                "--tarmac.catalog.rules[0].allow=Component,System,Group,Location",
+                // the catalogs are written to temporary folders and registered through the API
+                "--tarmac.reading.file-roots=" + System.getProperty("java.io.tmpdir")));
     if (root != null) {
       args.add("--tarmac.catalog.locations[0].type=file");
       args.add("--tarmac.catalog.locations[0].target=" + root);

@@ -6,6 +6,8 @@ import dev.tarmac.catalog.Catalog;
 import dev.tarmac.shared.IntegrationsSettings;
 import dev.tarmac.shared.TarmacSettings;
 import dev.tarmac.shared.UrlReader;
+import dev.tarmac.support.FakeGitHost;
+import dev.tarmac.support.FakeGitLabApi;
 import dev.tarmac.support.TarmacTest;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,9 +1,13 @@
 package dev.tarmac.catalog.ingest;
 
 import dev.tarmac.catalog.CatalogSettings;
+import dev.tarmac.catalog.store.LocationRow;
 import dev.tarmac.sdk.catalog.EntityValidator;
+import dev.tarmac.shared.ReadingSettings;
 import dev.tarmac.shared.TarmacSettings;
+import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.annotation.Bean;
@@ -36,9 +40,29 @@ class CatalogIngestConfiguration {
   }
 
   @Bean
+  FileRoots fileRoots(CatalogSettings catalog, TarmacSettings tarmac, ReadingSettings reading) {
+    List<Path> roots =
+        reading.fileRoots() == null ? List.of(tarmac.dataDir()) : reading.fileRoots();
+    Map<String, String> configured = new HashMap<>();
+    for (CatalogSettings.LocationSpec spec : catalog.locations()) {
+      try {
+        LocationRow row = Registrations.normalise(spec.type(), spec.target(), "config");
+        configured.put(row.key(), row.type().equals("file") ? row.target() : "");
+      } catch (RuntimeException e) {
+        // reported by CatalogBootstrap, which names the bad location
+      }
+    }
+    if (tarmac.demo()) {
+      Path demo = DemoOrganisation.root(tarmac);
+      configured.put("file:" + demo, demo.toString());
+    }
+    return new FileRoots(roots, configured);
+  }
+
+  @Bean
   EntityProcessor entityProcessor(
-      EntityValidator validator, SourceReaders readers, CatalogRules rules) {
-    return new EntityProcessor(validator, readers, rules);
+      EntityValidator validator, SourceReaders readers, CatalogRules rules, FileRoots roots) {
+    return new EntityProcessor(validator, readers, rules, roots);
   }
 
   @Bean

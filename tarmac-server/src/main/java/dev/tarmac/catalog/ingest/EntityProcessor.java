@@ -31,13 +31,16 @@ public final class EntityProcessor {
   private final SourceReaders readers;
   private final Placeholders placeholders;
   private final CatalogRules rules;
+  private final FileRoots roots;
 
   /** Creates a processor. */
-  public EntityProcessor(EntityValidator validator, SourceReaders readers, CatalogRules rules) {
+  public EntityProcessor(
+      EntityValidator validator, SourceReaders readers, CatalogRules rules, FileRoots roots) {
     this.validator = validator;
     this.readers = readers;
     this.placeholders = new Placeholders(readers);
     this.rules = rules;
+    this.roots = roots;
   }
 
   /** Processes an unprocessed entity. */
@@ -51,11 +54,13 @@ public final class EntityProcessor {
     // Placeholders first, as Backstage's pre-processing does: an API's definition is validated as
     // the text it points at.
     String locationKey = Annotations.get(entity, Annotations.LOCATION);
+    // What local files may be read follows the registered location the entity descends from.
+    FileScope scope = roots.forOrigin(Annotations.get(entity, Annotations.ORIGIN_LOCATION));
     boolean readsSources =
         entity.path("kind").asString("").equalsIgnoreCase("location")
             || !PlaceholderStubs.find(entity).isEmpty();
     if (locationKey != null) {
-      errors.addAll(placeholders.resolve(entity, locationKey));
+      errors.addAll(placeholders.resolve(entity, locationKey, scope));
       if (!errors.isEmpty()) {
         return new Processed(null, List.of(), null, errors, null, readsSources);
       }
@@ -76,7 +81,7 @@ public final class EntityProcessor {
     List<EmittedEntity> children = null;
     StringBuilder etag = new StringBuilder();
     if (entity.path("kind").asString("").equalsIgnoreCase("location")) {
-      children = readLocation(entity, locationKey, errors, etag);
+      children = readLocation(entity, locationKey, scope, errors, etag);
     }
     return new Processed(
         entity,
@@ -88,7 +93,11 @@ public final class EntityProcessor {
   }
 
   private List<EmittedEntity> readLocation(
-      ObjectNode location, String locationKey, List<ProcessingError> errors, StringBuilder etag) {
+      ObjectNode location,
+      String locationKey,
+      FileScope scope,
+      List<ProcessingError> errors,
+      StringBuilder etag) {
     JsonNode spec = location.path("spec");
     String baseType =
         locationKey == null ? "file" : locationKey.substring(0, locationKey.indexOf(':'));
@@ -109,7 +118,7 @@ public final class EntityProcessor {
           type.equals(baseType) ? readers.resolve(baseType, baseTarget, target) : target;
       List<SourceFile> files;
       try {
-        files = readers.read(readType, resolved);
+        files = readers.read(readType, resolved, scope);
       } catch (NotFoundReadException e) {
         if (!optional) {
           errors.add(
@@ -121,7 +130,7 @@ public final class EntityProcessor {
       } catch (ReadException e) {
         errors.add(
             ProcessingError.error(
-                "InputError",
+                Placeholders.errorName(e),
                 "Unable to read " + readType + ":" + resolved + ": " + e.getMessage()));
         continue;
       }

@@ -3,6 +3,7 @@ package dev.tarmac.catalog.ingest;
 import dev.tarmac.sdk.catalog.EntityDocument;
 import dev.tarmac.sdk.catalog.EntityYaml;
 import dev.tarmac.shared.Json;
+import dev.tarmac.shared.NotFoundReadException;
 import dev.tarmac.shared.ReadException;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,39 +25,42 @@ final class Placeholders {
     this.readers = readers;
   }
 
-  /** Replaces placeholders in place; returns one error per placeholder that could not be read. */
-  List<ProcessingError> resolve(ObjectNode entity, String locationKey) {
+  /**
+   * Replaces placeholders in place, reading files only inside {@code scope}; returns one error per
+   * placeholder that could not be read.
+   */
+  List<ProcessingError> resolve(ObjectNode entity, String locationKey, FileScope scope) {
     List<ProcessingError> errors = new ArrayList<>();
-    visit(entity, "", locationKey, errors);
+    visit(entity, "", new Where(locationKey, scope), errors);
     return errors;
   }
 
-  private void visit(JsonNode node, String path, String locationKey, List<ProcessingError> errors) {
+  private void visit(JsonNode node, String path, Where where, List<ProcessingError> errors) {
     if (node instanceof ObjectNode object) {
       for (Map.Entry<String, JsonNode> field : new ArrayList<>(object.properties())) {
         String childPath = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
-        JsonNode replacement = substitute(field.getValue(), childPath, locationKey, errors);
+        JsonNode replacement = substitute(field.getValue(), childPath, where, errors);
         if (replacement != null) {
           object.set(field.getKey(), replacement);
         } else {
-          visit(field.getValue(), childPath, locationKey, errors);
+          visit(field.getValue(), childPath, where, errors);
         }
       }
     } else if (node instanceof ArrayNode array) {
       for (int i = 0; i < array.size(); i++) {
         String childPath = path + "." + i;
-        JsonNode replacement = substitute(array.get(i), childPath, locationKey, errors);
+        JsonNode replacement = substitute(array.get(i), childPath, where, errors);
         if (replacement != null) {
           array.set(i, replacement);
         } else {
-          visit(array.get(i), childPath, locationKey, errors);
+          visit(array.get(i), childPath, where, errors);
         }
       }
     }
   }
 
   private JsonNode substitute(
-      JsonNode value, String path, String locationKey, List<ProcessingError> errors) {
+      JsonNode value, String path, Where where, List<ProcessingError> errors) {
     if (!(value instanceof ObjectNode o) || o.size() != 1) {
       return null;
     }
@@ -74,7 +78,7 @@ final class Placeholders {
     }
     String target = arg.asString();
     try {
-      String text = readers.readText(locationKey, target);
+      String text = readers.readText(where.locationKey(), target, where.scope());
       return switch (key) {
         case "$text" -> StringNode.valueOf(text);
         case "$json" -> Json.parse(text);
@@ -83,7 +87,7 @@ final class Placeholders {
     } catch (ReadException e) {
       errors.add(
           ProcessingError.error(
-              e instanceof dev.tarmac.shared.NotFoundReadException ? "NotFoundError" : "InputError",
+              errorName(e),
               "Placeholder "
                   + key
                   + " at "
@@ -108,8 +112,19 @@ final class Placeholders {
     return o;
   }
 
+  /** Backstage's error name for a read that failed. */
+  static String errorName(ReadException e) {
+    if (e instanceof NotFoundReadException) {
+      return "NotFoundError";
+    }
+    return e instanceof FileOutsideRootsException ? "NotAllowedError" : "InputError";
+  }
+
   private static JsonNode yaml(String text, String target) {
     List<EntityDocument> docs = EntityYaml.read(target, text);
     return docs.isEmpty() ? Json.object() : docs.get(0).entity();
   }
+
+  /** Where placeholders resolve from: the entity's location key and the folders it may read. */
+  private record Where(String locationKey, FileScope scope) {}
 }

@@ -46,6 +46,7 @@ public class Registrations {
   private final EntityProcessor processor;
   private final TransactionTemplate tx;
   private final ProcessingLoop loop;
+  private final FileRoots roots;
 
   /** Creates the service. */
   public Registrations(
@@ -57,7 +58,8 @@ public class Registrations {
       FinalEntities finals,
       EntityProcessor processor,
       TransactionTemplate tx,
-      ProcessingLoop loop) {
+      ProcessingLoop loop,
+      FileRoots roots) {
     this.locations = locations;
     this.states = states;
     this.queue = queue;
@@ -67,6 +69,7 @@ public class Registrations {
     this.processor = processor;
     this.tx = tx;
     this.loop = loop;
+    this.roots = roots;
   }
 
   /** Normalises and checks a location's type and target. */
@@ -89,9 +92,15 @@ public class Registrations {
     return new LocationRow(UUID.randomUUID().toString(), type, t, origin);
   }
 
-  /** Registers a location; a duplicate is a conflict. */
+  /**
+   * Registers a location; a duplicate is a conflict. Only {@code config} locations (from the
+   * settings) may name files outside {@code tarmac.reading.file-roots}.
+   */
   public LocationRow register(String type, String target, String origin) {
     LocationRow row = normalise(type, target, origin);
+    if (!origin.equals("config")) {
+      roots.checkRegistration(row);
+    }
     LocationRow stored =
         tx.execute(
             s -> {
@@ -117,6 +126,7 @@ public class Registrations {
   /** Processes a location in memory and returns the entities it would add, storing nothing. */
   public DryRun dryRun(String type, String target) {
     LocationRow row = normalise(type, target, "api");
+    roots.checkRegistration(row);
     EmittedEntity root = rootEntity(row);
     Map<String, JsonNode> entities = new LinkedHashMap<>();
     List<ProcessingError> errors = new ArrayList<>();
@@ -152,6 +162,8 @@ public class Registrations {
             .orElseThrow(() -> CatalogException.notFound("Found no location with ID " + id));
     LocationRow wanted = normalise(type, target, old.origin());
     LocationRow row = new LocationRow(id, wanted.type(), wanted.target(), old.origin());
+    // Repointing is a run-time change even for a configured location.
+    roots.checkRegistration(row);
     tx.executeWithoutResult(
         s -> {
           locations

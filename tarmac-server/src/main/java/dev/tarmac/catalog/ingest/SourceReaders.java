@@ -32,10 +32,13 @@ public class SourceReaders {
     this.git = git;
   }
 
-  /** Reads every file a target names (a glob may name several, or none). */
-  public List<SourceFile> read(String type, String target) {
+  /**
+   * Reads every file a target names (a glob may name several, or none); file paths must lie in
+   * {@code scope}.
+   */
+  public List<SourceFile> read(String type, String target, FileScope scope) {
     return switch (type) {
-      case "file" -> readFiles(target);
+      case "file" -> readFiles(target, scope);
       case "url" -> {
         UrlReader.UrlContent c = urls.read(uri(target), null);
         yield List.of(new SourceFile("url", target, c.text(), etag(c.etag(), c.text())));
@@ -72,40 +75,41 @@ public class SourceReaders {
   }
 
   /** Reads one file for a placeholder, relative to the entity's location key. */
-  public String readText(String locationKey, String path) {
+  public String readText(String locationKey, String path, FileScope scope) {
     int colon = locationKey.indexOf(':');
     String type = colon < 0 ? "file" : locationKey.substring(0, colon);
     String base = colon < 0 ? locationKey : locationKey.substring(colon + 1);
     String resolved = resolve(type, base, path);
     String readType = isAbsoluteUrl(path) ? "url" : type;
-    List<SourceFile> files = read(readType, resolved);
+    List<SourceFile> files = read(readType, resolved, scope);
     if (files.isEmpty()) {
       throw new NotFoundReadException("Not found: " + resolved);
     }
     return files.get(0).text();
   }
 
-  private List<SourceFile> readFiles(String target) {
+  private List<SourceFile> readFiles(String target, FileScope scope) {
+    boolean own = scope.isOwnTarget(target);
     if (!isGlob(target)) {
       Path path = Path.of(target);
-      try {
-        String text = Files.readString(path, StandardCharsets.UTF_8);
-        return List.of(new SourceFile("file", path.toString(), text, Hashes.sha256(text)));
-      } catch (NoSuchFileException e) {
-        throw new NotFoundReadException("File not found: " + path);
-      } catch (IOException e) {
-        throw new ReadException("Could not read " + path + ": " + e.getMessage(), e);
-      }
+      // What gets read is the checked path with its links resolved, so a link swapped after the
+      // check cannot lead outside.
+      Path read = own ? path : scope.check(path);
+      return List.of(readFile(path, read));
     }
     Path root = globRoot(target);
+    if (!own) {
+      scope.check(root);
+    }
     PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + target);
     List<SourceFile> out = new ArrayList<>();
     if (!Files.isDirectory(root)) {
       return out;
     }
+    // Files.walk does not follow linked folders; a linked file is checked like any other path.
     try (Stream<Path> walk = Files.walk(root)) {
       for (Path p : walk.filter(Files::isRegularFile).filter(matcher::matches).sorted().toList()) {
-        out.addAll(readFiles(p.toString()));
+        out.add(readFile(p, own ? p : scope.check(p)));
       }
     } catch (IOException e) {
       throw new ReadException("Could not search " + root + ": " + e.getMessage(), e);
@@ -113,7 +117,19 @@ public class SourceReaders {
     return out;
   }
 
-  private static Path globRoot(String glob) {
+  private static SourceFile readFile(Path path, Path read) {
+    try {
+      String text = Files.readString(read, StandardCharsets.UTF_8);
+      return new SourceFile("file", path.toString(), text, Hashes.sha256(text));
+    } catch (NoSuchFileException e) {
+      throw new NotFoundReadException("File not found: " + path);
+    } catch (IOException e) {
+      throw new ReadException("Could not read " + path + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The folder a glob is searched from: its path up to the first part with a wildcard. */
+  static Path globRoot(String glob) {
     Path p = Path.of(glob);
     Path root = p.getRoot() == null ? Path.of("") : p.getRoot();
     for (Path part : p) {
@@ -125,7 +141,8 @@ public class SourceReaders {
     return root;
   }
 
-  private static boolean isGlob(String s) {
+  /** Whether a file target is a glob. */
+  static boolean isGlob(String s) {
     return s.indexOf('*') >= 0 || s.indexOf('?') >= 0 || s.indexOf('{') >= 0 || s.indexOf('[') >= 0;
   }
 

@@ -3,6 +3,7 @@ package dev.tarmac.catalog.web;
 import dev.tarmac.catalog.CatalogException;
 import dev.tarmac.catalog.ingest.Annotations;
 import dev.tarmac.catalog.ingest.EntityProcessor;
+import dev.tarmac.catalog.ingest.FileRoots;
 import dev.tarmac.catalog.ingest.Processed;
 import dev.tarmac.catalog.ingest.ProcessingError;
 import dev.tarmac.catalog.ingest.Registrations;
@@ -13,6 +14,8 @@ import dev.tarmac.catalog.store.Locations;
 import dev.tarmac.sdk.catalog.EntityDocument;
 import dev.tarmac.sdk.catalog.EntityYaml;
 import dev.tarmac.shared.ReadException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,11 +37,14 @@ class ValidationController {
   private final EntityProcessor processor;
   private final SourceReaders readers;
   private final Locations locations;
+  private final FileRoots roots;
 
-  ValidationController(EntityProcessor processor, SourceReaders readers, Locations locations) {
+  ValidationController(
+      EntityProcessor processor, SourceReaders readers, Locations locations, FileRoots roots) {
     this.processor = processor;
     this.readers = readers;
     this.locations = locations;
+    this.roots = roots;
   }
 
   @PostMapping(path = "/validate-entity", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -77,16 +83,20 @@ class ValidationController {
     String type = loc.path("type").asString("url");
     String target = loc.path("target").asString(null);
     LocationRow row = Registrations.normalise(type, target, "api");
+    roots.checkRegistration(row);
     String readTarget = row.target();
-    if (type.equals("file") && java.nio.file.Files.isDirectory(java.nio.file.Path.of(readTarget))) {
+    if (type.equals("file") && Files.isDirectory(Path.of(readTarget))) {
       readTarget =
-          java.nio.file.Path.of(readTarget)
+          Path.of(readTarget)
               .resolve(body.path("catalogFilename").asString("catalog-info.yaml"))
+              .normalize()
               .toString();
+      // The file name may climb out of the folder it is appended to.
+      roots.checkRegistration(new LocationRow(row.id(), row.type(), readTarget, row.origin()));
     }
     List<SourceFile> files;
     try {
-      files = readers.read(row.type(), readTarget);
+      files = readers.read(row.type(), readTarget, roots.api());
     } catch (ReadException e) {
       throw CatalogException.input(
           "Unable to read " + row.type() + ":" + readTarget + ": " + e.getMessage());

@@ -1,6 +1,7 @@
-package dev.tarmac.scaffolder;
+package dev.tarmac.support;
 
 import dev.tarmac.shared.Json;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLDecoder;
@@ -16,9 +17,11 @@ import tools.jackson.databind.node.ObjectNode;
  * The calls {@code publish:gitlab} makes, as GitLab's REST API v4 documents them: {@code GET
  * /namespaces/:id} (an id or a URL-encoded full path), {@code POST /projects} (201 with {@code id},
  * {@code http_url_to_repo} and {@code web_url}; 400 when the name or path is taken) and {@code
- * DELETE /projects/:id} (202).
+ * DELETE /projects/:id} (202); and the one the catalog reads files with, {@code GET
+ * /projects/:id/repository/files/:file_path/raw?ref=} (project and path URL-encoded; the blob id as
+ * ETag).
  */
-final class FakeGitLabApi extends FakeGitHost.Api {
+public final class FakeGitLabApi extends FakeGitHost.Api {
 
   private final Map<String, Long> namespaces;
   private final Map<Long, String> projects = new ConcurrentHashMap<>();
@@ -27,15 +30,31 @@ final class FakeGitLabApi extends FakeGitHost.Api {
   /**
    * @param namespaces full path to namespace id
    */
-  FakeGitLabApi(Map<String, Long> namespaces) {
+  public FakeGitLabApi(Map<String, Long> namespaces) {
     this.namespaces = namespaces;
   }
 
   @Override
-  void handle(String method, String path, JsonNode body, HttpServletResponse res)
+  protected void handle(
+      String method, String path, JsonNode body, HttpServletRequest req, HttpServletResponse res)
       throws IOException {
     String[] p = path.substring(1).split("/");
-    if (method.equals("GET") && p.length == 2 && p[0].equals("namespaces")) {
+    if (method.equals("GET")
+        && p.length == 6
+        && p[0].equals("projects")
+        && p[2].equals("repository")
+        && p[3].equals("files")
+        && p[5].equals("raw")) {
+      String project = URLDecoder.decode(p[1], StandardCharsets.UTF_8);
+      String file = URLDecoder.decode(p[4], StandardCharsets.UTF_8);
+      String ref = req.getParameter("ref");
+      FakeGitHost.Blob blob = ref == null ? null : host.file(project, ref, file);
+      if (blob == null) {
+        json(res, 404, "{\"message\":\"404 File Not Found\"}");
+      } else {
+        file(req, res, blob, "text/plain; charset=utf-8");
+      }
+    } else if (method.equals("GET") && p.length == 2 && p[0].equals("namespaces")) {
       String full = URLDecoder.decode(p[1], StandardCharsets.UTF_8);
       Long id = namespaces.get(full);
       if (id == null) {

@@ -63,6 +63,11 @@ public final class DeliveryFacts {
     anyCause |= causedByDeployment != null;
   }
 
+  /** How many deployments, lead-time samples and incidents were added, in that order. */
+  public int[] sizes() {
+    return new int[] {deploymentIds.size(), deployed.build().length(), causes.size()};
+  }
+
   /** Epoch microseconds of an instant (sub-microsecond digits dropped), NONE for null. */
   public static long micros(Instant t) {
     if (t == null) {

@@ -25,6 +25,13 @@ CREATE INDEX delivery_incidents_window
     ON delivery_incidents (opened_us, service, resolved_us, caused_by_deployment);
 CREATE INDEX delivery_incidents_service
     ON delivery_incidents (service, opened_us, resolved_us, caused_by_deployment);
+-- The finish of the named deployment when it counts and finished after the incident opened: only
+-- such an incident can open before a window and still belong to a deployment inside it.
+ALTER TABLE delivery_incidents ADD COLUMN cause_finished_us BIGINT;
+UPDATE delivery_incidents i SET cause_finished_us = (SELECT d.finished_us FROM delivery_deployments d
+    WHERE d.id = i.caused_by_deployment AND d.counts = TRUE AND d.finished_us > i.opened_us)
+    WHERE i.caused_by_deployment IS NOT NULL;
+CREATE INDEX delivery_incidents_late_cause ON delivery_incidents (cause_finished_us);
 
 -- lead_s: whole seconds from the change's start to the deployment's finish; null until the change
 -- is known. Rows a concurrent intake left without a start get it here too.

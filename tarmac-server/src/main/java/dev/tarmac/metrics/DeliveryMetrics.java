@@ -108,7 +108,7 @@ public class DeliveryMetrics {
               store.rememberUnknown(names.unknown, now);
               return store.insertDeployments(resolved, names.known, now, pending)
                   + store.insertChanges(cs, names.known, now, pending)
-                  + store.insertIncidents(is, names.known, now);
+                  + store.insertIncidents(is, names.known, now, pending);
             });
     store.settle(pending);
     if (!names.unknown.isEmpty() && services.generation() != generation) {

@@ -4,6 +4,7 @@ import com.google.common.primitives.ImmutableLongArray;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -63,7 +64,8 @@ final class FactsReport {
     ImmutableLongArray.Builder restore = ImmutableLongArray.builder();
     long attributed = 0;
     long unresolved = 0;
-    Timelines timelines = new Timelines(f.services(), f.deploymentServices(), fin);
+    Timelines timelines =
+        new Timelines(f.services(), f.deploymentServices(), fin, f.deploymentIds());
     Map<String, Integer> named = named();
     long[] opened = f.opened();
     long[] resolvedAt = f.resolved();
@@ -91,16 +93,21 @@ final class FactsReport {
         restore.add(seconds(opened[i], res));
       }
     }
+    // Each array is sorted once (in place) and both medians read from it.
     long[][] leadByWeek = leadTimesByWeek(weekCount);
+    for (long[] w : leadByWeek) {
+      Arrays.sort(w);
+    }
     long[] lead = concat(leadByWeek);
+    Arrays.sort(lead);
     double weeksLong = Duration.between(window.from(), window.to()).toSeconds() / 604800.0;
     double perWeek = periods.medianDaysPer("week");
     double perMonth = periods.medianDaysPer("month");
     Double rate = n == 0 ? null : failedCount / (double) n;
-    double leadMedian = Medians.median(lead);
-    long[] recoveries = recovery.build().toArray();
-    double recoveryMedian = Medians.median(recoveries);
-    long[] restores = restore.build().toArray();
+    double leadMedian = Medians.medianOfSorted(lead);
+    long[] recoveries = sorted(recovery);
+    double recoveryMedian = Medians.medianOfSorted(recoveries);
+    long[] restores = sorted(restore);
     List<DoraReport.Week> weekly = new ArrayList<>();
     for (int w = 0; w < weekCount; w++) {
       long c = deploymentsByWeek[w];
@@ -111,10 +118,10 @@ final class FactsReport {
               c,
               periods.daysIn(weeks.get(w)),
               leadByWeek[w].length,
-              DoraCalculator.minutes(Medians.median(leadByWeek[w])),
+              DoraCalculator.minutes(Medians.medianOfSorted(leadByWeek[w])),
               x,
               c == 0 ? null : DoraCalculator.round(x / (double) c, 4),
-              DoraCalculator.minutes(Medians.median(recoveryByWeek.get(w).build().toArray()))));
+              DoraCalculator.minutes(Medians.medianOfSorted(sorted(recoveryByWeek.get(w))))));
     }
     return new DoraReport(
         scope,
@@ -131,7 +138,7 @@ final class FactsReport {
         new DoraReport.LeadTimeForChanges(
             lead.length,
             DoraCalculator.minutes(leadMedian),
-            DoraCalculator.minutes(Medians.lowerMedian(lead)),
+            DoraCalculator.minutes(Medians.lowerMedianOfSorted(lead)),
             profile.durationBand(profile.leadTimeBelow(), leadMedian).label()),
         new DoraReport.ChangeFailureRate(
             n,
@@ -142,12 +149,12 @@ final class FactsReport {
             attributed,
             unresolved,
             DoraCalculator.minutes(recoveryMedian),
-            DoraCalculator.minutes(Medians.lowerMedian(recoveries)),
+            DoraCalculator.minutes(Medians.lowerMedianOfSorted(recoveries)),
             profile.durationBand(profile.recoveryTimeBelow(), recoveryMedian).label()),
         new DoraReport.TimeToRestoreService(
             restores.length,
-            DoraCalculator.minutes(Medians.median(restores)),
-            DoraCalculator.minutes(Medians.lowerMedian(restores))),
+            DoraCalculator.minutes(Medians.medianOfSorted(restores)),
+            DoraCalculator.minutes(Medians.lowerMedianOfSorted(restores))),
         weekly);
   }
 
@@ -205,6 +212,12 @@ final class FactsReport {
       }
     }
     return out;
+  }
+
+  private static long[] sorted(ImmutableLongArray.Builder values) {
+    long[] v = values.build().toArray();
+    Arrays.sort(v);
+    return v;
   }
 
   private static long[] concat(long[][] parts) {

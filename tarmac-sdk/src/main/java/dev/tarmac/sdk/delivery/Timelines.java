@@ -2,10 +2,11 @@ package dev.tarmac.sdk.delivery;
 
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 
 /**
- * Each service's successful production deployments in finishing order (ties in the order they were
- * added), for finding the latest one finished at or before an instant.
+ * Each service's successful production deployments in finishing order (equal finishing times in id
+ * order), for finding the latest one finished at or before an instant.
  */
 final class Timelines {
 
@@ -13,11 +14,11 @@ final class Timelines {
   private final int[] start;
   private final int[] order;
 
-  Timelines(int services, int[] service, long[] finished) {
+  Timelines(int services, int[] service, long[] finished, List<String> ids) {
     this.finished = finished;
     int n = finished.length;
-    int[] byTime = byFinish(finished);
-    // A stable counting sort by service keeps each service's deployments in finishing order.
+    // A counting sort by service; then each service's run is put in order, unless it already is
+    // (rows a server reads arrive in finishing order).
     start = new int[services + 1];
     for (int s : service) {
       start[s + 1]++;
@@ -27,9 +28,31 @@ final class Timelines {
     }
     int[] next = Arrays.copyOf(start, services);
     order = new int[n];
-    for (int i : byTime) {
+    for (int i = 0; i < n; i++) {
       order[next[service[i]]++] = i;
     }
+    Comparator<Integer> byTime =
+        Comparator.<Integer>comparingLong(i -> finished[i]).thenComparing(ids::get);
+    for (int s = 0; s < services; s++) {
+      int from = start[s];
+      if (!sorted(from, start[s + 1], byTime)) {
+        Integer[] run = new Integer[start[s + 1] - from];
+        Arrays.setAll(run, k -> order[from + k]);
+        Arrays.sort(run, byTime);
+        for (int k = 0; k < run.length; k++) {
+          order[from + k] = run[k];
+        }
+      }
+    }
+  }
+
+  private boolean sorted(int from, int to, Comparator<Integer> byTime) {
+    for (int k = from + 1; k < to; k++) {
+      if (byTime.compare(order[k - 1], order[k]) > 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The deployment of a service finished last at or before the instant, or -1. */
@@ -47,23 +70,5 @@ final class Timelines {
       }
     }
     return found;
-  }
-
-  private static int[] byFinish(long[] finished) {
-    int n = finished.length;
-    boolean sorted = true;
-    for (int i = 1; i < n && sorted; i++) {
-      sorted = finished[i - 1] <= finished[i];
-    }
-    if (sorted) {
-      // A server reads deployments already ordered by finish time.
-      int[] identity = new int[n];
-      Arrays.setAll(identity, i -> i);
-      return identity;
-    }
-    Integer[] boxed = new Integer[n];
-    Arrays.setAll(boxed, i -> i);
-    Arrays.sort(boxed, Comparator.comparingLong(i -> finished[i]));
-    return Arrays.stream(boxed).mapToInt(Integer::intValue).toArray();
   }
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -46,7 +47,10 @@ class FactsReportTest {
             new Change(
                 sha, service, r.nextInt(6) == 0 ? null : authored, authored.plusSeconds(30), null));
       }
-      deployments.add(new Deployment("d" + i, service, env, shas, null, finished, status));
+      // Ids sort as the deployments are listed: the former calculator took the last listed of
+      // equal finishing times as the latest, the present one takes the greatest id.
+      deployments.add(
+          new Deployment(String.format("d%04d", i), service, env, shas, null, finished, status));
     }
     for (int i = 0, k = r.nextInt(150); i < k; i++) {
       String service = "svc-" + r.nextInt(services + 1);
@@ -61,7 +65,7 @@ class FactsReportTest {
               : opened.plusSeconds(r.nextInt(86400 * 3)).plusMillis(r.nextInt(999));
       String cause =
           switch (r.nextInt(6)) {
-            case 0 -> "d" + r.nextInt(count);
+            case 0 -> String.format("d%04d", r.nextInt(count));
             case 1 -> "unknown-" + i;
             default -> null;
           };
@@ -90,5 +94,26 @@ class FactsReportTest {
       assertThat(DoraCalculator.compute("org", deployments, changes, incidents, window, profile))
           .isEqualTo(expected);
     }
+  }
+
+  @Test
+  void ofDeploymentsFinishedTogetherTheGreatestIdIsTheLatest() {
+    Instant ten = Instant.parse("2024-01-02T10:00:00Z");
+    List<Deployment> deployments =
+        List.of(
+            new Deployment("a-2", "api", "production", List.of(), null, ten, "success"),
+            new Deployment("a-1", "api", "production", List.of(), null, ten, "success"));
+    // x names a-2; y names none, so takes the latest at or before 11:00: a-2 again (not a-1, the
+    // last listed). One failed deployment of two.
+    List<Incident> incidents =
+        List.of(
+            new Incident("x", "api", ten.plusSeconds(600), null, "a-2"),
+            new Incident("y", "api", ten.plusSeconds(3600), null, null));
+    Window w =
+        new Window(Instant.parse("2024-01-01T00:00:00Z"), Instant.parse("2024-01-08T00:00:00Z"));
+    DoraReport r =
+        DoraCalculator.compute("org", deployments, List.of(), incidents, w, Profiles.standard());
+    assertThat(r.changeFailureRate().failedDeployments()).isEqualTo(1);
+    assertThat(r.changeFailureRate().rate()).isEqualTo(0.5);
   }
 }

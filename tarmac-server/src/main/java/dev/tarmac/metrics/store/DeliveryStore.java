@@ -35,11 +35,12 @@ public class DeliveryStore {
       columns(
           "id varchar, service varchar, known boolean, opened_at timestamptz, opened_us bigint,"
               + " resolved_at timestamptz, resolved_us bigint, caused_by_deployment varchar,"
-              + " received_at timestamptz");
+              + " cause_finished_us bigint, received_at timestamptz");
 
   private final JdbcTemplate jdbc;
   private final IdempotentInsert inserts;
   private final ShippedCommits shipped;
+  private final IncidentCauses causes;
   private final WindowReads reads;
   private final Adoptions adoptions;
 
@@ -49,13 +50,14 @@ public class DeliveryStore {
     boolean postgres = postgres(jdbc);
     this.inserts = new IdempotentInsert(jdbc, postgres);
     this.shipped = new ShippedCommits(jdbc, postgres);
-    this.reads = new WindowReads(jdbc);
+    this.causes = new IncidentCauses(jdbc, postgres);
+    this.reads = new WindowReads(jdbc, postgres);
     this.adoptions = new Adoptions(jdbc);
   }
 
   /** What an intake transaction leaves to check once it has committed: pass it to settle. */
   public static final class Pending {
-    private final ShippedCommits.AfterCommit after = new ShippedCommits.AfterCommit();
+    private final AfterCommit after = new AfterCommit();
   }
 
   /** Stores deployments and settles at once (for callers without a transaction). */
@@ -96,6 +98,7 @@ public class DeliveryStore {
       }
     }
     shipped.shipped(counting, pending.after);
+    causes.deployed(counting, pending.after);
     return count(stored);
   }
 
@@ -138,10 +141,20 @@ public class DeliveryStore {
     return fresh.size();
   }
 
-  /** Stores incidents, idempotent on id; returns how many were new. */
+  /** Stores incidents and settles at once (for callers without a transaction). */
   public int insertIncidents(List<Incident> list, Set<String> known, Instant now) {
+    Pending pending = new Pending();
+    int n = insertIncidents(list, known, now, pending);
+    settle(pending);
+    return n;
+  }
+
+  /** Stores incidents, idempotent on id; returns how many were new. */
+  public int insertIncidents(List<Incident> list, Set<String> known, Instant now, Pending pending) {
+    Long[] causeFinished = causes.finishes(list, pending.after);
     List<Object[]> rows = new ArrayList<>(list.size());
-    for (Incident i : list) {
+    for (int k = 0; k < list.size(); k++) {
+      Incident i = list.get(k);
       rows.add(
           new Object[] {
             i.id(),
@@ -152,6 +165,7 @@ public class DeliveryStore {
             i.resolvedAt(),
             i.resolvedAt() == null ? null : DeliveryFacts.micros(i.resolvedAt()),
             i.causedByDeployment(),
+            causeFinished[k],
             now
           });
     }
@@ -162,6 +176,7 @@ public class DeliveryStore {
   /** Finishes an intake once its transaction has committed (see {@link ShippedCommits}). */
   public void settle(Pending pending) {
     shipped.settle(pending.after);
+    causes.settle(pending.after);
   }
 
   /**

@@ -197,10 +197,4 @@ final class ShippedCommits {
     return Instant.ofEpochSecond(
         Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000);
   }
-
-  /** What an intake leaves to check after its commit. */
-  static final class AfterCommit {
-    final List<Object[]> unstarted = new ArrayList<>();
-    final List<Object[]> started = new ArrayList<>();
-  }
 }

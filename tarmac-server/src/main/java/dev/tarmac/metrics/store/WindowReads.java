@@ -5,8 +5,10 @@ import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * Reads what a report over a window needs into {@link DeliveryFacts}: narrow columns of primitives
@@ -16,14 +18,35 @@ final class WindowReads {
 
   private static final int FETCH = 5_000;
 
-  private final JdbcTemplate jdbc;
+  private final JdbcTemplate pool;
+  private final boolean postgres;
 
-  WindowReads(JdbcTemplate jdbc) {
-    this.jdbc = jdbc;
+  WindowReads(JdbcTemplate jdbc, boolean postgres) {
+    this.pool = jdbc;
+    this.postgres = postgres;
   }
 
   /** The facts of some services (null: all) over [from, to) in epoch microseconds. */
   DeliveryFacts read(Set<String> services, long from, long to) {
+    return pool.execute(
+        (ConnectionCallback<DeliveryFacts>)
+            con -> {
+              // All reads on one connection: H2 streams their rows (lazy execution) instead of
+              // first copying results over its memory limit to a temporary file.
+              JdbcTemplate one = new JdbcTemplate(new SingleConnectionDataSource(con, true));
+              if (postgres) {
+                return read(one, services, from, to);
+              }
+              one.execute("SET LAZY_QUERY_EXECUTION TRUE");
+              try {
+                return read(one, services, from, to);
+              } finally {
+                one.execute("SET LAZY_QUERY_EXECUTION FALSE");
+              }
+            });
+  }
+
+  private static DeliveryFacts read(JdbcTemplate jdbc, Set<String> services, long from, long to) {
     DeliveryFacts facts = new DeliveryFacts();
     if (services != null && services.isEmpty()) {
       return facts;
@@ -38,50 +61,45 @@ final class WindowReads {
           facts.incident(
               rs.getString(1), rs.getLong(2), unresolved ? DeliveryFacts.NONE : resolved, cause);
         };
-    // Incidents opened in the window, and those opened before it naming a window deployment.
+    // Incidents opened in the window, and those opened before it naming a window deployment
+    // (which then finished after they opened: see IncidentCauses).
     query(
+        jdbc,
         "SELECT service, opened_us, resolved_us, caused_by_deployment FROM delivery_incidents"
             + " WHERE opened_us >= ? AND opened_us < ?"
             + in("service", services),
         incident,
         args(services, from, to));
     query(
-        "SELECT i.service, i.opened_us, i.resolved_us, i.caused_by_deployment"
-            + " FROM delivery_incidents i JOIN delivery_deployments d"
-            + " ON d.id = i.caused_by_deployment WHERE i.caused_by_deployment IS NOT NULL"
-            + " AND i.opened_us < ? AND d.counts = TRUE AND d.finished_us >= ?"
-            + " AND d.finished_us < ?"
-            + in("i.service", services),
+        jdbc,
+        "SELECT service, opened_us, resolved_us, caused_by_deployment FROM delivery_incidents"
+            + " WHERE cause_finished_us >= ? AND cause_finished_us < ? AND opened_us < ?"
+            + in("service", services),
         incident,
-        args(services, from, from, to));
+        args(services, from, to, from));
     // Named deployments outside the window only settle which deployment an incident is
-    // attributed to; they are added around the window's so all stay in finishing order.
-    List<Object[]> before = new ArrayList<>();
-    List<Object[]> after = new ArrayList<>();
+    // attributed to. No ORDER BY: the calculator orders each service's deployments itself.
     if (named[0]) {
       query(
+          jdbc,
           "SELECT id, service, finished_us FROM delivery_deployments WHERE counts = TRUE"
               + " AND (finished_us < ? OR finished_us >= ?) AND id IN (SELECT"
               + " caused_by_deployment FROM delivery_incidents WHERE opened_us >= ?"
               + " AND opened_us < ? AND caused_by_deployment IS NOT NULL"
               + in("service", services)
-              + ") ORDER BY finished_us, id",
-          rs -> {
-            Object[] d = {rs.getString(1), rs.getString(2), rs.getLong(3)};
-            ((long) d[2] < from ? before : after).add(d);
-          },
+              + ")",
+          deployment(facts),
           args(services, from, to, from, to));
     }
-    before.forEach(d -> facts.deployment((String) d[0], (String) d[1], (long) d[2]));
     query(
+        jdbc,
         "SELECT id, service, finished_us FROM delivery_deployments WHERE counts = TRUE"
             + " AND finished_us >= ? AND finished_us < ?"
-            + in("service", services)
-            + " ORDER BY finished_us, id",
-        rs -> facts.deployment(rs.getString(1), rs.getString(2), rs.getLong(3)),
+            + in("service", services),
+        deployment(facts),
         args(services, from, to));
-    after.forEach(d -> facts.deployment((String) d[0], (String) d[1], (long) d[2]));
     query(
+        jdbc,
         "SELECT deployed_us, lead_s FROM delivery_shipped"
             + " WHERE deployed_us >= ? AND deployed_us < ? AND lead_s > 0"
             + in("service", services),
@@ -90,7 +108,12 @@ final class WindowReads {
     return facts;
   }
 
-  private void query(String sql, RowCallbackHandler handler, Object[] args) {
+  private static RowCallbackHandler deployment(DeliveryFacts facts) {
+    return rs -> facts.deployment(rs.getString(1), rs.getString(2), rs.getLong(3));
+  }
+
+  private static void query(
+      JdbcTemplate jdbc, String sql, RowCallbackHandler handler, Object[] args) {
     jdbc.query(
         con -> {
           PreparedStatement ps = con.prepareStatement(sql);

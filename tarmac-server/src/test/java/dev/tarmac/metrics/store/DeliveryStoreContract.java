@@ -146,6 +146,7 @@ abstract class DeliveryStoreContract {
     Set<String> known = Set.of("api");
     // Each transaction misses the other's uncommitted row; the checks after commit make up for
     // it, whichever of the two commits first. c1: 08:00 -> 10:00 = 120 min; c2: 09:00 -> 11:00.
+    // Each deployment also gets an incident, opened before the window, that names it.
     for (boolean deploymentFirst : List.of(true, false)) {
       String sha = deploymentFirst ? "c1" : "c2";
       Instant finished = deploymentFirst ? t("2024-01-02T10:00") : t("2024-01-03T11:00");
@@ -171,6 +172,12 @@ abstract class DeliveryStoreContract {
             known,
             NOW,
             cp);
+        // Opened before the window, naming the deployment: it counts only through the name.
+        cs.insertIncidents(
+            List.of(new Incident("i-" + sha, "api", t("2023-12-30T10:00"), null, "d-" + sha)),
+            known,
+            NOW,
+            cp);
         Connection first = deploymentFirst ? dc : cc;
         Connection second = deploymentFirst ? cc : dc;
         first.commit();
@@ -186,6 +193,37 @@ abstract class DeliveryStoreContract {
             "service:api", store.facts(Set.of("api"), WINDOW), WINDOW, Profiles.standard());
     assertThat(r.leadTimeForChanges().changes()).isEqualTo(2);
     assertThat(r.leadTimeForChanges().medianMinutes()).isEqualTo(120.0);
+    assertThat(r.changeFailureRate().failedDeployments()).isEqualTo(2);
+    assertThat(r.failedDeploymentRecoveryTime().unresolved()).isEqualTo(2);
+  }
+
+  @Test
+  void anIncidentNamingALaterDeploymentBelongsToItsWindow() {
+    DeliveryStore store = store();
+    Set<String> known = Set.of("api");
+    // The incident arrives first, opened before the window; the deployment it names, inside the
+    // window, later. Another names a deployment that finished before it opened: not this window.
+    store.insertIncidents(
+        List.of(
+            new Incident("e1", "api", t("2023-12-31T22:00"), t("2024-01-02T12:00"), "q1"),
+            new Incident("e2", "api", t("2023-12-31T22:00"), null, "q0")),
+        known,
+        NOW);
+    store.insertDeployments(
+        List.of(
+            new Deployment(
+                "q1", "api", "production", List.of(), null, t("2024-01-02T10:00"), "success"),
+            new Deployment(
+                "q0", "api", "production", List.of(), null, t("2023-12-31T21:00"), "success")),
+        known,
+        NOW);
+    DoraReport r =
+        DoraCalculator.aggregate(
+            "service:api", store.facts(Set.of("api"), WINDOW), WINDOW, Profiles.standard());
+    // e1 -> q1: recovery Jan 2 12:00 - Dec 31 22:00 (opened earlier) = 38 h = 2280 min.
+    assertThat(r.changeFailureRate().failedDeployments()).isEqualTo(1);
+    assertThat(r.failedDeploymentRecoveryTime().incidents()).isEqualTo(1);
+    assertThat(r.failedDeploymentRecoveryTime().medianMinutes()).isEqualTo(2280.0);
   }
 
   @Test

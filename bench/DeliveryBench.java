@@ -89,6 +89,8 @@ public class DeliveryBench {
     String base = "http://127.0.0.1:" + port;
     System.out.printf("database: %s; %d events, %d services, %d teams, batches of %d, %d clients%n",
         postgres == null ? "embedded H2" : postgres, events, services, teams, batch, clients);
+    // The machine may be shared: the load average puts the figures in context.
+    System.out.printf("load average at start: %.2f%n", loadAverage());
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
         .redirectOutput(work.resolve("server.log").toFile()).start();
     try {
@@ -186,7 +188,8 @@ public class DeliveryBench {
       }
       pool.shutdown();
       double seconds = (System.nanoTime() - t0) / 1e9;
-      System.out.printf("intake: %d events in %.1f s = %.0f events/s%n", total.get(), seconds, total.get() / seconds);
+      System.out.printf("intake: %d events in %.1f s = %.0f events/s (load average %.2f)%n",
+          total.get(), seconds, total.get() / seconds, loadAverage());
       String window = "&from=" + FROM + "&to=" + FROM.plusSeconds(WINDOW_SECONDS);
       for (String scope : List.of("org", "team:team-0", "service:svc-0")) {
         double[] ms = new double[samples];
@@ -197,8 +200,9 @@ public class DeliveryBench {
           ms[i] = (System.nanoTime() - t) / 1e6;
         }
         Arrays.sort(ms);
-        System.out.printf("metrics %-14s first %.0f ms, median %.0f ms, max %.0f ms (%d runs)%n",
-            scope, ms[0], ms[samples / 2], ms[samples - 1], samples);
+        System.out.printf(
+            "metrics %-14s fastest %.0f ms, median %.0f ms, slowest %.0f ms (%d runs, load average %.2f)%n",
+            scope, ms[0], ms[samples / 2], ms[samples - 1], samples, loadAverage());
         if (scope.equals("org")) {
           System.out.println("  " + body.substring(0, Math.min(400, body.length())));
         }
@@ -207,6 +211,10 @@ public class DeliveryBench {
       p.destroy();
       p.waitFor();
     }
+  }
+
+  static double loadAverage() {
+    return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
 
   static void post(String url, String json) throws Exception {

@@ -1,25 +1,30 @@
 package dev.tarmac.metrics;
 
+import dev.tarmac.metrics.adopt.UnknownServices;
 import dev.tarmac.metrics.git.CommitRangeResolver;
 import dev.tarmac.metrics.store.DeliveryStore;
 import dev.tarmac.metrics.store.Services;
 import dev.tarmac.sdk.delivery.Change;
+import dev.tarmac.sdk.delivery.DeliveryFacts;
 import dev.tarmac.sdk.delivery.Deployment;
 import dev.tarmac.sdk.delivery.DoraCalculator;
 import dev.tarmac.sdk.delivery.DoraReport;
 import dev.tarmac.sdk.delivery.Incident;
-import dev.tarmac.sdk.delivery.LeadTimes;
 import dev.tarmac.sdk.delivery.Profile;
 import dev.tarmac.sdk.delivery.Profiles;
 import dev.tarmac.sdk.delivery.Window;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The delivery-metrics facade: stores events and computes DORA reports per service, team, org. */
@@ -30,7 +35,9 @@ public class DeliveryMetrics {
   private final Services services;
   private final MetricsSettings settings;
   private final TransactionTemplate tx;
+  private final TransactionTemplate readTx;
   private final CommitRangeResolver ranges;
+  private final UnknownServices unknownServices;
 
   /** Creates the facade. */
   public DeliveryMetrics(
@@ -38,61 +45,77 @@ public class DeliveryMetrics {
       Services services,
       MetricsSettings settings,
       TransactionTemplate tx,
-      CommitRangeResolver ranges) {
+      CommitRangeResolver ranges,
+      UnknownServices unknownServices) {
     this.ranges = ranges;
     this.store = store;
     this.services = services;
     this.settings = settings;
     this.tx = tx;
+    this.unknownServices = unknownServices;
+    this.readTx = new TransactionTemplate(tx.getTransactionManager());
+    readTx.setReadOnly(true);
+    readTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRED);
   }
 
   /** Stores checked events in one transaction; duplicates are acknowledged and ignored. */
   public IntakeResult accept(
       List<Deployment> deployments, List<Change> changes, List<Incident> incidents) {
-    Set<String> unknown = new TreeSet<>();
-    Set<String> known = new HashSet<>();
+    long generation = services.generation();
+    Names names = new Names();
     List<Deployment> ds = new ArrayList<>();
     for (Deployment d : deployments) {
       ds.add(
           new Deployment(
               d.id(),
-              canonical(d.service(), known, unknown),
+              names.canonical(d.service()),
               d.environment(),
               d.commitShas(),
-              d.startedAt(),
-              d.finishedAt(),
+              micros(d.startedAt()),
+              micros(d.finishedAt()),
               d.status()));
     }
     List<Deployment> resolved = ranges.resolve(ds);
     List<Change> cs = new ArrayList<>();
     for (Change c : changes) {
+      Change.PullRequest pr = c.pr();
       cs.add(
           new Change(
               c.sha(),
-              canonical(c.service(), known, unknown),
-              c.authoredAt(),
-              c.committedAt(),
-              c.pr()));
+              names.canonical(c.service()),
+              micros(c.authoredAt()),
+              micros(c.committedAt()),
+              pr == null
+                  ? null
+                  : new Change.PullRequest(pr.id(), micros(pr.openedAt()), micros(pr.mergedAt()))));
     }
     List<Incident> is = new ArrayList<>();
     for (Incident i : incidents) {
       is.add(
           new Incident(
               i.id(),
-              canonical(i.service(), known, unknown),
-              i.openedAt(),
-              i.resolvedAt(),
+              names.canonical(i.service()),
+              micros(i.openedAt()),
+              micros(i.resolvedAt()),
               i.causedByDeployment()));
     }
     Instant now = Instant.now();
     int total = resolved.size() + cs.size() + is.size();
+    DeliveryStore.Pending pending = new DeliveryStore.Pending();
     Integer stored =
         tx.execute(
-            s ->
-                store.insertDeployments(resolved, known, now)
-                    + store.insertChanges(cs, known, now)
-                    + store.insertIncidents(is, known, now));
-    return new IntakeResult(stored, total - stored, List.copyOf(unknown));
+            s -> {
+              store.rememberUnknown(names.unknown, now);
+              return store.insertDeployments(resolved, names.known, now, pending)
+                  + store.insertChanges(cs, names.known, now, pending)
+                  + store.insertIncidents(is, names.known, now, pending);
+            });
+    store.settle(pending);
+    if (!names.unknown.isEmpty() && services.generation() != generation) {
+      // The catalog changed while these were stored: an adoption pass may have missed them.
+      unknownServices.request();
+    }
+    return new IntakeResult(stored, total - stored, List.copyOf(names.unknown));
   }
 
   /**
@@ -108,23 +131,9 @@ public class DeliveryMetrics {
                         "profile", "unknown profile; known: " + Profiles.names()));
     Window window = window(from, to);
     Set<String> scoped = services(scope);
-    if (scoped != null && scoped.isEmpty()) {
-      return DoraCalculator.aggregate(scope, List.of(), List.of(), List.of(), window, profile);
-    }
-    List<Deployment> deployments =
-        new ArrayList<>(store.deployments(scoped, window.from(), window.to()));
-    List<LeadTimes.Sample> lead = store.leadTimes(scoped, window.from(), window.to());
-    List<Incident> incidents = store.incidents(scoped, window.from(), window.to());
-    Set<String> windowIds = new HashSet<>();
-    deployments.forEach(d -> windowIds.add(d.id()));
-    Set<String> named = new HashSet<>();
-    for (Incident i : incidents) {
-      if (i.causedByDeployment() != null && !windowIds.contains(i.causedByDeployment())) {
-        named.add(i.causedByDeployment());
-      }
-    }
-    deployments.addAll(store.countingDeployments(named));
-    return DoraCalculator.aggregate(scope, deployments, lead, incidents, window, profile);
+    // One read-only transaction: PostgreSQL streams the rows in chunks only inside one.
+    DeliveryFacts facts = readTx.execute(s -> store.facts(scoped, window));
+    return DoraCalculator.aggregate(scope, facts, window, profile);
   }
 
   /** Every team (catalog owner) and the component refs it owns. */
@@ -168,13 +177,26 @@ public class DeliveryMetrics {
     throw DeliveryException.badInput("scope", "must be service:NAME, team:NAME or org");
   }
 
-  private String canonical(String service, Set<String> known, Set<String> unknown) {
-    String ref = services.resolve(service);
-    if (ref == null) {
-      unknown.add(service);
-      return service;
+  /** Stored times keep microseconds, as both databases do, so every reader sees the same. */
+  private static Instant micros(Instant t) {
+    return t == null ? null : t.truncatedTo(ChronoUnit.MICROS);
+  }
+
+  /** The services of one intake, each resolved once. */
+  private final class Names {
+    final Set<String> known = new HashSet<>();
+    final Set<String> unknown = new TreeSet<>();
+    private final Map<String, Optional<String>> refs = new HashMap<>();
+
+    String canonical(String service) {
+      Optional<String> ref =
+          refs.computeIfAbsent(service, s -> Optional.ofNullable(services.resolve(s)));
+      if (ref.isEmpty()) {
+        unknown.add(service);
+        return service;
+      }
+      known.add(ref.get());
+      return ref.get();
     }
-    known.add(ref);
-    return ref;
   }
 }

@@ -33,6 +33,7 @@ class DeliveryApiIT {
 
   @Autowired Environment env;
   @Autowired DeliveryGauges gauges;
+  @Autowired DeliveryMetrics metrics;
   Api api;
 
   @BeforeAll
@@ -48,13 +49,6 @@ class DeliveryApiIT {
             api.get("/api/catalog/entities/by-name/component/default/delivery-web").status() == 200
                 && api.get("/api/catalog/entities/by-name/component/default/delivery-api").status()
                     == 200);
-    // Metrics re-reads the catalog on an unknown service at most once a second; another test in
-    // this shared context may have read it just before these components appeared.
-    try {
-      Thread.sleep(1_100);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 
   @Test
@@ -171,6 +165,83 @@ class DeliveryApiIT {
     assertThat(r.path("unknownServices").get(0).asString()).isEqualTo("ghost-service");
     JsonNode listed = api.get("/api/delivery/unknown-services").json();
     assertThat(listed.toString()).contains("\"id\":\"it-ghost\"", "\"service\":\"ghost-service\"");
+  }
+
+  @Test
+  void eventsOfAServiceRegisteredLaterCountOnceTheCatalogKnowsIt() throws Exception {
+    // The services view is read now, before the component exists.
+    assertThat(metrics.teams()).doesNotContainKey("late-team");
+    JsonNode early =
+        api.post(
+                "/api/delivery/deployments",
+                """
+                {"id":"it-late1","service":"late-service","environment":"production",
+                 "commitShas":["l1"],"finishedAt":"2024-01-03T10:00:00Z","status":"success"}
+                """)
+            .json();
+    assertThat(early.path("unknownServices").toString()).contains("late-service");
+    api.post(
+        "/api/delivery/changes",
+        """
+        {"sha":"l1","service":"late-service","committedAt":"2024-01-03T09:00:00Z"}
+        """);
+    Path dir = Files.createTempDirectory("late-service");
+    Path yaml = dir.resolve("catalog-info.yaml");
+    Files.writeString(
+        yaml,
+        """
+        apiVersion: backstage.io/v1alpha1
+        kind: Component
+        metadata:
+          name: late-service
+        spec:
+          type: service
+          lifecycle: production
+          owner: late-team
+        """);
+    Api.Response r =
+        api.post("/api/catalog/locations", "{\"type\":\"file\",\"target\":\"" + yaml + "\"}");
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    Await.until(
+        "late-service in the catalog",
+        Duration.ofSeconds(60),
+        () ->
+            api.get("/api/catalog/entities/by-name/component/default/late-service").status()
+                == 200);
+    // The catalog's change event re-reads the view at once (it would otherwise be kept 30 s).
+    Await.until(
+        "late-team among the delivery teams",
+        Duration.ofSeconds(3),
+        () -> metrics.teams().containsKey("late-team"));
+    // Registered a moment ago: known, not an unknown service.
+    JsonNode now =
+        api.post(
+                "/api/delivery/deployments",
+                """
+                {"id":"it-late2","service":"late-service","environment":"production",
+                 "finishedAt":"2024-01-10T10:00:00Z","status":"success"}
+                """)
+            .json();
+    assertThat(now.path("accepted").asInt()).isEqualTo(1);
+    assertThat(now.path("unknownServices").size()).isZero();
+    // The events stored before now count for the component: it-late1 and it-late2 (days Jan 3
+    // and Jan 10); l1: 09:00 -> 10:00 = 60 min.
+    Await.until(
+        "the early events to count for late-service",
+        Duration.ofSeconds(10),
+        () ->
+            api.get("/api/delivery/metrics?scope=team:late-team" + WINDOW)
+                    .json()
+                    .path("deploymentFrequency")
+                    .path("deployments")
+                    .asInt()
+                == 2);
+    JsonNode service = api.get("/api/delivery/metrics?scope=service:late-service" + WINDOW).json();
+    assertThat(service.path("deploymentFrequency").path("deployments").asInt()).isEqualTo(2);
+    assertThat(service.path("leadTimeForChanges").path("changes").asInt()).isEqualTo(1);
+    assertThat(service.path("leadTimeForChanges").path("medianMinutes").asDouble()).isEqualTo(60.0);
+    assertThat(api.get("/api/delivery/unknown-services?limit=1000").body())
+        .doesNotContain("late-service");
   }
 
   @Test

@@ -14,8 +14,7 @@ public final class Medians {
     }
     long[] v = values.clone();
     Arrays.sort(v);
-    int n = v.length;
-    return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + (double) v[n / 2]) / 2;
+    return medianOfSorted(v);
   }
 
   /** DevLake's lower median: the element at index floor((n-1)/2) of the sorted values. */
@@ -25,6 +24,20 @@ public final class Medians {
     }
     long[] v = values.clone();
     Arrays.sort(v);
-    return v[(v.length - 1) / 2];
+    return lowerMedianOfSorted(v);
+  }
+
+  /** The standard median of values already sorted ascending; NaN for no values. */
+  static double medianOfSorted(long[] v) {
+    int n = v.length;
+    if (n == 0) {
+      return Double.NaN;
+    }
+    return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + (double) v[n / 2]) / 2;
+  }
+
+  /** The lower median of values already sorted ascending; NaN for no values. */
+  static double lowerMedianOfSorted(long[] v) {
+    return v.length == 0 ? Double.NaN : v[(v.length - 1) / 2];
   }
 }

@@ -1,14 +1,12 @@
 package dev.tarmac.sdk.delivery;
 
 import java.time.DayOfWeek;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.BitSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The ISO weeks, calendar months and half-years intersecting a window (partial ones included), and
@@ -16,26 +14,39 @@ import java.util.Set;
  */
 final class Periods {
 
+  static final long DAY_MICROS = 86_400_000_000L;
+
   private final LocalDate first;
   private final LocalDate last;
-  private final Set<LocalDate> days = new HashSet<>();
+  private final long firstDay;
+  // Bit i: a deployment finished on the window's i-th UTC day.
+  private final BitSet days = new BitSet();
 
   Periods(Window w) {
     first = LocalDate.ofInstant(w.from(), ZoneOffset.UTC);
     // The window is half-open, so its last day is the one holding the instant just before 'to'.
     last = LocalDate.ofInstant(w.to().minusNanos(1), ZoneOffset.UTC);
+    firstDay = first.toEpochDay();
   }
 
-  void deployed(Instant finishedAt) {
-    days.add(DoraCalculator.day(finishedAt));
+  /** The UTC epoch day of an instant in epoch microseconds. */
+  static long day(long micros) {
+    return Math.floorDiv(micros, DAY_MICROS);
+  }
+
+  /** The epoch day of the Monday starting the ISO week holding an epoch day. */
+  static long weekStart(long epochDay) {
+    // Epoch day 0, 1970-01-01, was a Thursday: three days after a Monday.
+    return epochDay - Math.floorMod(epochDay + 3, 7);
+  }
+
+  /** Records a deployment finished on this epoch day (a day inside the window). */
+  void deployed(long epochDay) {
+    days.set(Math.toIntExact(epochDay - firstDay));
   }
 
   long deploymentDays() {
-    return days.size();
-  }
-
-  static LocalDate week(Instant t) {
-    return DoraCalculator.day(t).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    return days.cardinality();
   }
 
   List<LocalDate> weeks() {
@@ -43,18 +54,19 @@ final class Periods {
   }
 
   long daysIn(LocalDate weekStart) {
-    return days.stream()
-        .filter(d -> !d.isBefore(weekStart) && d.isBefore(weekStart.plusWeeks(1)))
-        .count();
+    int from = (int) Math.max(0, weekStart.toEpochDay() - firstDay);
+    int to = (int) Math.max(0, weekStart.toEpochDay() + 7 - firstDay);
+    return days.get(from, to).cardinality();
   }
 
   double medianDaysPer(String period) {
     List<LocalDate> starts = starts(period);
     long[] counts = new long[starts.size()];
-    for (LocalDate d : days) {
-      for (int i = starts.size() - 1; i >= 0; i--) {
-        if (!d.isBefore(starts.get(i))) {
-          counts[i]++;
+    for (int i = days.nextSetBit(0); i >= 0; i = days.nextSetBit(i + 1)) {
+      LocalDate d = LocalDate.ofEpochDay(firstDay + i);
+      for (int p = starts.size() - 1; p >= 0; p--) {
+        if (!d.isBefore(starts.get(p))) {
+          counts[p]++;
           break;
         }
       }

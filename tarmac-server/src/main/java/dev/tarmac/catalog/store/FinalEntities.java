@@ -1,13 +1,17 @@
 package dev.tarmac.catalog.store;
 
+import dev.tarmac.catalog.CatalogChanged;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,11 +23,13 @@ public class FinalEntities {
 
   private final JdbcClient jdbc;
   private final JdbcTemplate template;
+  private final ApplicationEventPublisher events;
 
   /** Creates the repository. */
-  public FinalEntities(JdbcClient jdbc, JdbcTemplate template) {
+  public FinalEntities(JdbcClient jdbc, JdbcTemplate template, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
     this.template = template;
+    this.events = events;
   }
 
   /** Reads what stitching needs for the given refs. */
@@ -113,8 +119,15 @@ public class FinalEntities {
   }
 
   private void recordChanges(List<Object[]> changes) {
+    if (changes.isEmpty()) {
+      return;
+    }
     template.batchUpdate(
         "INSERT INTO catalog_change (entity_ref, deleted, changed_at) VALUES (?, ?, ?)", changes);
+    // The outbox serves every replica; the event tells this one's modules without polling.
+    Set<String> refs = new HashSet<>();
+    changes.forEach(c -> refs.add((String) c[0]));
+    events.publishEvent(new CatalogChanged(refs));
   }
 
   /** Changes after {@code afterId}, oldest first: {id, ref, deleted}. */

@@ -1,91 +1,117 @@
 package dev.tarmac.metrics.store;
 
 import dev.tarmac.sdk.delivery.Change;
+import dev.tarmac.sdk.delivery.DeliveryFacts;
 import dev.tarmac.sdk.delivery.Deployment;
 import dev.tarmac.sdk.delivery.Incident;
-import dev.tarmac.sdk.delivery.LeadTimes;
+import dev.tarmac.sdk.delivery.Window;
 import dev.tarmac.shared.Json;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
 
 /** Delivery events in SQL: idempotent batch inserts and the window reads the metrics need. */
 @Repository
 public class DeliveryStore {
 
-  private static final String DUPLICATE_FREE = " ON CONFLICT DO NOTHING";
+  private static final List<IdempotentInsert.Column> DEPLOYMENT_COLUMNS =
+      columns(
+          "id varchar, service varchar, known boolean, environment varchar, status varchar,"
+              + " counts boolean, started_at timestamptz, finished_at timestamptz,"
+              + " finished_us bigint, commit_shas text, received_at timestamptz");
+  private static final List<IdempotentInsert.Column> CHANGE_COLUMNS =
+      columns(
+          "service varchar, sha varchar, known boolean, authored_at timestamptz,"
+              + " committed_at timestamptz, start_us bigint, pr_id varchar,"
+              + " pr_opened_at timestamptz, pr_merged_at timestamptz, received_at timestamptz");
+  private static final List<IdempotentInsert.Column> INCIDENT_COLUMNS =
+      columns(
+          "id varchar, service varchar, known boolean, opened_at timestamptz, opened_us bigint,"
+              + " resolved_at timestamptz, resolved_us bigint, caused_by_deployment varchar,"
+              + " cause_finished_us bigint, received_at timestamptz");
 
   private final JdbcTemplate jdbc;
+  private final IdempotentInsert inserts;
+  private final ShippedCommits shipped;
+  private final IncidentCauses causes;
+  private final WindowReads reads;
+  private final Adoptions adoptions;
 
   /** Creates the store. */
   public DeliveryStore(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
+    boolean postgres = postgres(jdbc);
+    this.inserts = new IdempotentInsert(jdbc, postgres);
+    this.shipped = new ShippedCommits(jdbc, postgres);
+    this.causes = new IncidentCauses(jdbc, postgres);
+    this.reads = new WindowReads(jdbc, postgres);
+    this.adoptions = new Adoptions(jdbc);
+  }
+
+  /** What an intake transaction leaves to check once it has committed: pass it to settle. */
+  public static final class Pending {
+    private final AfterCommit after = new AfterCommit();
+  }
+
+  /** Stores deployments and settles at once (for callers without a transaction). */
+  public int insertDeployments(List<Deployment> list, Set<String> known, Instant now) {
+    Pending pending = new Pending();
+    int n = insertDeployments(list, known, now, pending);
+    settle(pending);
+    return n;
   }
 
   /**
    * Stores deployments (known tells which services are in the catalog); returns how many were new.
    */
-  public int insertDeployments(List<Deployment> list, Set<String> known, Instant now) {
+  public int insertDeployments(
+      List<Deployment> list, Set<String> known, Instant now, Pending pending) {
     List<Object[]> rows = new ArrayList<>(list.size());
     for (Deployment d : list) {
       rows.add(
           new Object[] {
-            d.id(), d.service(), known.contains(d.service()), d.environment(), d.status(),
-            d.counts(), ts(d.startedAt()), ts(d.finishedAt()), Json.write(d.commitShas()), ts(now)
+            d.id(),
+            d.service(),
+            known.contains(d.service()),
+            d.environment(),
+            d.status(),
+            d.counts(),
+            d.startedAt(),
+            d.finishedAt(),
+            DeliveryFacts.micros(d.finishedAt()),
+            Json.write(d.commitShas()),
+            now
           });
     }
-    int[] done =
-        jdbc.batchUpdate(
-            "INSERT INTO delivery_deployments (id, service, known, environment, status, counts,"
-                + " started_at, finished_at, commit_shas, received_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                + DUPLICATE_FREE,
-            rows);
-    List<Object[]> shipped = new ArrayList<>();
-    for (int i = 0; i < done.length; i++) {
-      Deployment d = list.get(i);
-      if (done[i] != 0 && d.counts()) {
-        for (String sha : d.commitShas()) {
-          shipped.add(
-              new Object[] {d.service(), sha, d.id(), ts(d.finishedAt()), d.service(), sha});
-        }
+    boolean[] stored = inserts.insert("delivery_deployments", DEPLOYMENT_COLUMNS, 1, rows);
+    List<Deployment> counting = new ArrayList<>();
+    for (int i = 0; i < stored.length; i++) {
+      if (stored[i] && list.get(i).counts()) {
+        counting.add(list.get(i));
       }
     }
-    if (!shipped.isEmpty()) {
-      int[] firsts =
-          jdbc.batchUpdate(
-              "INSERT INTO delivery_shipped (service, sha, deployment_id, deployed_at, started_at)"
-                  + " VALUES (?, ?, ?, ?, (SELECT COALESCE(authored_at, committed_at)"
-                  + " FROM delivery_changes WHERE service = ? AND sha = ?))"
-                  + DUPLICATE_FREE,
-              shipped);
-      // A commit shipped before keeps its first deployment unless this one finished earlier
-      // (events may arrive out of order); only those rows need the second statement.
-      List<Object[]> earlier = new ArrayList<>();
-      for (int i = 0; i < firsts.length; i++) {
-        if (firsts[i] == 0) {
-          Object[] r = shipped.get(i);
-          earlier.add(new Object[] {r[2], r[3], r[0], r[1], r[3]});
-        }
-      }
-      if (!earlier.isEmpty()) {
-        jdbc.batchUpdate(
-            "UPDATE delivery_shipped SET deployment_id = ?, deployed_at = ?"
-                + " WHERE service = ? AND sha = ? AND deployed_at > ?",
-            earlier);
-      }
-    }
-    return inserted(done);
+    shipped.shipped(counting, pending.after);
+    causes.deployed(counting, pending.after);
+    return count(stored);
+  }
+
+  /** Stores changes and settles at once (for callers without a transaction). */
+  public int insertChanges(List<Change> list, Set<String> known, Instant now) {
+    Pending pending = new Pending();
+    int n = insertChanges(list, known, now, pending);
+    settle(pending);
+    return n;
   }
 
   /** Stores changes, idempotent on (service, sha); returns how many were new. */
-  public int insertChanges(List<Change> list, Set<String> known, Instant now) {
+  public int insertChanges(List<Change> list, Set<String> known, Instant now, Pending pending) {
     List<Object[]> rows = new ArrayList<>(list.size());
     for (Change c : list) {
       Change.PullRequest pr = c.pr();
@@ -94,145 +120,84 @@ public class DeliveryStore {
             c.service(),
             c.sha(),
             known.contains(c.service()),
-            ts(c.authoredAt()),
-            ts(c.committedAt()),
+            c.authoredAt(),
+            c.committedAt(),
+            c.start() == null ? null : DeliveryFacts.micros(c.start()),
             pr == null ? null : pr.id(),
-            pr == null ? null : ts(pr.openedAt()),
-            pr == null ? null : ts(pr.mergedAt()),
-            ts(now)
+            pr == null ? null : pr.openedAt(),
+            pr == null ? null : pr.mergedAt(),
+            now
           });
     }
-    int[] done =
-        jdbc.batchUpdate(
-            "INSERT INTO delivery_changes (service, sha, known, authored_at, committed_at, pr_id,"
-                + " pr_opened_at, pr_merged_at, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                + DUPLICATE_FREE,
-            rows);
-    // A change that arrives after the deployment that shipped it gives that row its start.
-    List<Object[]> starts = new ArrayList<>();
-    for (int i = 0; i < done.length; i++) {
-      Change c = list.get(i);
-      if (done[i] != 0 && c.start() != null) {
-        starts.add(new Object[] {ts(c.start()), c.service(), c.sha()});
+    boolean[] stored = inserts.insert("delivery_changes", CHANGE_COLUMNS, 2, rows);
+    List<Change> fresh = new ArrayList<>();
+    for (int i = 0; i < stored.length; i++) {
+      if (stored[i]) {
+        fresh.add(list.get(i));
       }
     }
-    if (!starts.isEmpty()) {
-      jdbc.batchUpdate(
-          "UPDATE delivery_shipped SET started_at = ? WHERE service = ? AND sha = ?"
-              + " AND started_at IS NULL",
-          starts);
-    }
-    return inserted(done);
+    // A change that arrives after the deployment that shipped it gives that row its start.
+    shipped.started(fresh, pending.after);
+    return fresh.size();
+  }
+
+  /** Stores incidents and settles at once (for callers without a transaction). */
+  public int insertIncidents(List<Incident> list, Set<String> known, Instant now) {
+    Pending pending = new Pending();
+    int n = insertIncidents(list, known, now, pending);
+    settle(pending);
+    return n;
   }
 
   /** Stores incidents, idempotent on id; returns how many were new. */
-  public int insertIncidents(List<Incident> list, Set<String> known, Instant now) {
+  public int insertIncidents(List<Incident> list, Set<String> known, Instant now, Pending pending) {
+    Long[] causeFinished = causes.finishes(list, pending.after);
     List<Object[]> rows = new ArrayList<>(list.size());
-    for (Incident i : list) {
+    for (int k = 0; k < list.size(); k++) {
+      Incident i = list.get(k);
       rows.add(
           new Object[] {
             i.id(),
             i.service(),
             known.contains(i.service()),
-            ts(i.openedAt()),
-            ts(i.resolvedAt()),
+            i.openedAt(),
+            DeliveryFacts.micros(i.openedAt()),
+            i.resolvedAt(),
+            i.resolvedAt() == null ? null : DeliveryFacts.micros(i.resolvedAt()),
             i.causedByDeployment(),
-            ts(now)
+            causeFinished[k],
+            now
           });
     }
-    return inserted(
-        jdbc.batchUpdate(
-            "INSERT INTO delivery_incidents (id, service, known, opened_at, resolved_at,"
-                + " caused_by_deployment, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
-                + DUPLICATE_FREE,
-            rows));
+    boolean[] stored = inserts.insert("delivery_incidents", INCIDENT_COLUMNS, 1, rows);
+    return count(stored);
   }
 
-  /** Successful production deployments finished in the window, optionally of some services. */
-  public List<Deployment> deployments(Set<String> services, Instant from, Instant to) {
-    return jdbc.query(
-        "SELECT id, service, finished_at FROM delivery_deployments WHERE counts = TRUE"
-            + " AND finished_at >= ? AND finished_at < ?"
-            + in("service", services),
-        (rs, n) ->
-            new Deployment(
-                rs.getString(1),
-                rs.getString(2),
-                Deployment.PRODUCTION,
-                List.of(),
-                null,
-                instant(rs.getObject(3, OffsetDateTime.class)),
-                Deployment.SUCCESS),
-        args(services, ts(from), ts(to)));
+  /** Finishes an intake once its transaction has committed (see {@link ShippedCommits}). */
+  public void settle(Pending pending) {
+    shipped.settle(pending.after);
+    causes.settle(pending.after);
   }
 
-  /** Successful production deployments with these ids (named as causes). */
-  public List<Deployment> countingDeployments(Set<String> ids) {
-    if (ids.isEmpty()) {
-      return List.of();
-    }
-    return jdbc.query(
-        "SELECT id, service, finished_at FROM delivery_deployments WHERE counts = TRUE"
-            + in("id", ids),
-        (rs, n) ->
-            new Deployment(
-                rs.getString(1),
-                rs.getString(2),
-                Deployment.PRODUCTION,
-                List.of(),
-                null,
-                instant(rs.getObject(3, OffsetDateTime.class)),
-                Deployment.SUCCESS),
-        ids.toArray());
+  /**
+   * The facts of a report: successful production deployments, lead times and incidents of some
+   * services (null: all) over a window. Run it in a transaction for streaming on PostgreSQL.
+   */
+  public DeliveryFacts facts(Set<String> services, Window window) {
+    return reads.read(services, ceilMicros(window.from()), ceilMicros(window.to()));
   }
 
-  /** Lead-time samples of commits first shipped in the window (non-positive ones dropped). */
-  public List<LeadTimes.Sample> leadTimes(Set<String> services, Instant from, Instant to) {
-    List<LeadTimes.Sample> out = new ArrayList<>();
-    RowCallbackHandler add =
-        rs -> {
-          Instant deployed = instant(rs.getObject(3, OffsetDateTime.class));
-          Instant start = instant(rs.getObject(4, OffsetDateTime.class));
-          long seconds = start == null ? 0 : deployed.getEpochSecond() - start.getEpochSecond();
-          if (seconds > 0) {
-            out.add(new LeadTimes.Sample(rs.getString(1), rs.getString(2), deployed, seconds));
-          }
-        };
-    jdbc.query(
-        "SELECT sha, deployment_id, deployed_at, started_at FROM delivery_shipped"
-            + " WHERE deployed_at >= ? AND deployed_at < ? AND started_at IS NOT NULL"
-            + in("service", services),
-        add,
-        args(services, ts(from), ts(to)));
-    // A change and the deployment shipping it stored concurrently may each miss the other's
-    // uncommitted row; such rows keep no start, so join only those.
-    jdbc.query(
-        "SELECT s.sha, s.deployment_id, s.deployed_at, COALESCE(c.authored_at, c.committed_at)"
-            + " FROM delivery_shipped s JOIN delivery_changes c"
-            + " ON c.service = s.service AND c.sha = s.sha"
-            + " WHERE s.deployed_at >= ? AND s.deployed_at < ? AND s.started_at IS NULL"
-            + in("s.service", services),
-        add,
-        args(services, ts(from), ts(to)));
-    return out;
+  /** Names events are stored under that the catalog did not know when they arrived. */
+  public List<String> unknownNames() {
+    return adoptions.names();
   }
 
-  /** Incidents opened in the window, or naming a cause, optionally of some services. */
-  public List<Incident> incidents(Set<String> services, Instant from, Instant to) {
-    return jdbc.query(
-        "SELECT id, service, opened_at, resolved_at, caused_by_deployment FROM delivery_incidents"
-            + " WHERE opened_at < ? AND (opened_at >= ? OR caused_by_deployment IN (SELECT id"
-            + " FROM delivery_deployments WHERE counts = TRUE AND finished_at >= ?"
-            + " AND finished_at < ?))"
-            + in("service", services),
-        (rs, n) ->
-            new Incident(
-                rs.getString(1),
-                rs.getString(2),
-                instant(rs.getObject(3, OffsetDateTime.class)),
-                instant(rs.getObject(4, OffsetDateTime.class)),
-                rs.getString(5)),
-        args(services, ts(to), ts(from), ts(from), ts(to)));
+  /**
+   * Moves events stored under a name to a component's ref, in the caller's transaction; false when
+   * another replica did it first.
+   */
+  public boolean adopt(String name, String ref) {
+    return adoptions.adopt(name, ref);
   }
 
   /**
@@ -243,11 +208,11 @@ public class DeliveryStore {
     List<String> shas =
         jdbc.query(
             "SELECT commit_shas FROM delivery_deployments WHERE service = ? AND environment = ?"
-                + " AND status = 'success' AND finished_at < ? ORDER BY finished_at DESC LIMIT 1",
+                + " AND status = 'success' AND finished_us < ? ORDER BY finished_us DESC LIMIT 1",
             (rs, n) -> rs.getString(1),
             service,
             environment,
-            ts(before));
+            DeliveryFacts.micros(before));
     if (shas.isEmpty()) {
       return null;
     }
@@ -273,30 +238,46 @@ public class DeliveryStore {
         limit);
   }
 
-  private static String in(String column, Set<String> values) {
-    return values == null
-        ? ""
-        : " AND " + column + " IN (" + "?,".repeat(values.size()).replaceAll(",$", "") + ")";
+  /**
+   * Lists the names events were just stored under that the catalog does not know (call once per
+   * intake transaction, in it: the rows it locks make a concurrent adoption wait).
+   */
+  public void rememberUnknown(Set<String> names, Instant now) {
+    adoptions.seen(new TreeSet<>(names), now);
   }
 
-  private static Object[] args(Set<String> services, Object... first) {
-    List<Object> all = new ArrayList<>(List.of(first));
-    if (services != null) {
-      all.addAll(services);
-    }
-    return all.toArray();
-  }
-
-  private static int inserted(int[] counts) {
+  private static int count(boolean[] stored) {
     int n = 0;
-    for (int c : counts) {
-      n += c == 0 ? 0 : 1;
+    for (boolean b : stored) {
+      n += b ? 1 : 0;
     }
     return n;
   }
 
-  private static OffsetDateTime ts(Instant t) {
-    return t == null ? null : t.atOffset(ZoneOffset.UTC);
+  private static long ceilMicros(Instant t) {
+    long floor = DeliveryFacts.micros(t);
+    return t.getNano() % 1000 == 0 ? floor : floor + 1;
+  }
+
+  private static List<IdempotentInsert.Column> columns(String spec) {
+    List<IdempotentInsert.Column> out = new ArrayList<>();
+    for (String c : spec.split(",")) {
+      String[] p = c.trim().split(" ");
+      out.add(new IdempotentInsert.Column(p[0], p[1]));
+    }
+    return out;
+  }
+
+  private static boolean postgres(JdbcTemplate jdbc) {
+    Boolean pg =
+        jdbc.execute(
+            (ConnectionCallback<Boolean>)
+                c ->
+                    c.getMetaData()
+                        .getDatabaseProductName()
+                        .toLowerCase(Locale.ROOT)
+                        .contains("postgres"));
+    return Boolean.TRUE.equals(pg);
   }
 
   private static Instant instant(OffsetDateTime t) {

@@ -6,23 +6,34 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Catalog components as delivery services: a name or ref resolves to the component's ref, and a
- * team (the owner's name) to the refs it owns; re-read from the catalog at most every 30 s.
+ * team (the owner's name) to the refs it owns. The view is read from the catalog, forgotten when
+ * this replica's catalog changes ({@link #forget}), and re-read at least every 30 s for changes
+ * other replicas made; a name it does not know is looked up in the catalog directly.
  */
 @Component
 public class Services {
 
+  /** The annotations that locate a component's repository, the only ones this view keeps. */
+  private static final Set<String> REPOSITORY_ANNOTATIONS =
+      Set.of(
+          "tarmac.dev/git-url",
+          "github.com/project-slug",
+          "gitlab.com/project-slug",
+          "backstage.io/source-location");
+
   private static final Duration TTL = Duration.ofSeconds(30);
-  private static final Duration MISS_TTL = Duration.ofSeconds(1);
 
   private final Catalog catalog;
-  private volatile Snapshot snapshot = new Snapshot(Map.of(), Map.of(), Map.of(), Instant.EPOCH);
+  private final AtomicLong generation = new AtomicLong();
+  private volatile Snapshot snapshot = Snapshot.EMPTY;
 
   /** Creates the resolver. */
   public Services(Catalog catalog) {
@@ -32,12 +43,25 @@ public class Services {
   /** The component ref for a name or ref, or null when the catalog has no such component. */
   public String resolve(String service) {
     String ref = lookup(current(), service);
-    if (ref == null && snapshot.readAt().plus(MISS_TTL).isBefore(Instant.now())) {
-      // A component registered since the last read should be known within a second.
+    if (ref == null && inCatalog(service)) {
+      // Registered since the view was read (perhaps through another replica).
       forget();
       ref = lookup(current(), service);
     }
     return ref;
+  }
+
+  /** The component ref for a name or ref as this view knows it, without asking the catalog. */
+  public String known(String service) {
+    return lookup(current(), service);
+  }
+
+  private boolean inCatalog(String service) {
+    try {
+      return catalog.entity(EntityRef.parse(service, "component", "default")).isPresent();
+    } catch (RuntimeException e) {
+      return false;
+    }
   }
 
   private static String lookup(Snapshot s, String service) {
@@ -54,16 +78,11 @@ public class Services {
 
   /** The component refs a team owns (empty when none). */
   public Set<String> ofTeam(String team) {
-    String name = teamName(team);
-    Set<String> refs = current().teams().get(name);
-    if (refs == null && snapshot.readAt().plus(MISS_TTL).isBefore(Instant.now())) {
-      forget();
-      refs = current().teams().get(name);
-    }
+    Set<String> refs = current().teams().get(teamName(team));
     return refs == null ? Set.of() : refs;
   }
 
-  /** The annotations of a component (empty when unknown). */
+  /** The repository-locating annotations of a component (empty when unknown or none). */
   public Map<String, String> annotations(String ref) {
     return current().annotations().getOrDefault(ref, Map.of());
   }
@@ -73,38 +92,55 @@ public class Services {
     return current().teams();
   }
 
+  /** Counts the times the view was forgotten: a change tells a caller to look again. */
+  public long generation() {
+    return generation.get();
+  }
+
+  /** Forgets the cached catalog view (after the catalog changed). */
+  public void forget() {
+    generation.incrementAndGet();
+    snapshot = Snapshot.EMPTY;
+  }
+
   private Snapshot current() {
     Snapshot s = snapshot;
-    if (s.readAt().plus(TTL).isAfter(Instant.now())) {
+    long g = generation.get();
+    if (s.generation() == g && s.readAt().plus(TTL).isAfter(Instant.now())) {
       return s;
     }
     Map<String, String> refs = new HashMap<>();
     Map<String, Set<String>> teams = new HashMap<>();
     Map<String, Map<String, String>> annotations = new HashMap<>();
-    for (JsonNode e :
-        catalog.entities(java.util.List.of("kind=component"), null, null, -1, 0).items()) {
-      String ref = EntityRef.of(e).toString();
-      refs.put(ref, ref);
-      refs.putIfAbsent(e.path("metadata").path("name").asString(), ref);
-      Map<String, String> a = new HashMap<>();
-      e.path("metadata")
-          .path("annotations")
-          .properties()
-          .forEach(p -> a.put(p.getKey(), p.getValue().asString()));
-      annotations.put(ref, a);
-      String owner = e.path("spec").path("owner").asString("");
-      if (!owner.isEmpty()) {
-        teams.computeIfAbsent(teamName(owner), k -> new HashSet<>()).add(ref);
-      }
-    }
-    s = new Snapshot(refs, teams, annotations, Instant.now());
+    // Streamed one entity at a time: a catalog of 50,000 components must not be held as trees.
+    catalog.forEachEntity(
+        List.of("kind=component"),
+        e -> {
+          String ref = EntityRef.of(e).toString();
+          refs.put(ref, ref);
+          refs.putIfAbsent(e.path("metadata").path("name").asString(), ref);
+          Map<String, String> a = new HashMap<>();
+          e.path("metadata")
+              .path("annotations")
+              .properties()
+              .forEach(
+                  p -> {
+                    if (REPOSITORY_ANNOTATIONS.contains(p.getKey())) {
+                      a.put(p.getKey(), p.getValue().asString());
+                    }
+                  });
+          if (!a.isEmpty()) {
+            annotations.put(ref, a);
+          }
+          String owner = e.path("spec").path("owner").asString("");
+          if (!owner.isEmpty()) {
+            teams.computeIfAbsent(teamName(owner), k -> new HashSet<>()).add(ref);
+          }
+        });
+    // Read under generation g: if the catalog changed meanwhile, the next call reads again.
+    s = new Snapshot(refs, teams, annotations, Instant.now(), g);
     snapshot = s;
     return s;
-  }
-
-  /** Forgets the cached catalog view (after the catalog changed). */
-  public void forget() {
-    snapshot = new Snapshot(Map.of(), Map.of(), Map.of(), Instant.EPOCH);
   }
 
   private static String teamName(String owner) {
@@ -119,5 +155,9 @@ public class Services {
       Map<String, String> refs,
       Map<String, Set<String>> teams,
       Map<String, Map<String, String>> annotations,
-      Instant readAt) {}
+      Instant readAt,
+      long generation) {
+
+    static final Snapshot EMPTY = new Snapshot(Map.of(), Map.of(), Map.of(), Instant.EPOCH, -1);
+  }
 }

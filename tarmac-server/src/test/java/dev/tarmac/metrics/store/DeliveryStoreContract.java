@@ -3,20 +3,22 @@ package dev.tarmac.metrics.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tarmac.sdk.delivery.Change;
+import dev.tarmac.sdk.delivery.DeliveryFacts;
 import dev.tarmac.sdk.delivery.Deployment;
 import dev.tarmac.sdk.delivery.DoraCalculator;
 import dev.tarmac.sdk.delivery.DoraReport;
 import dev.tarmac.sdk.delivery.Incident;
 import dev.tarmac.sdk.delivery.Profiles;
 import dev.tarmac.sdk.delivery.Window;
+import java.sql.Connection;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /** The delivery store's SQL on one database: idempotent inserts and the window reads. */
 abstract class DeliveryStoreContract {
@@ -108,32 +110,21 @@ abstract class DeliveryStoreContract {
             new Incident("n4", "ghost", t("2024-01-05T11:00"), null, null));
     assertThat(store.insertIncidents(incidents, Set.of("api"), NOW)).isEqualTo(4);
 
-    List<Deployment> window =
-        new ArrayList<>(store.deployments(Set.of("api"), WINDOW.from(), WINDOW.to()));
-    assertThat(window)
-        .extracting(Deployment::id)
-        .containsExactlyInAnyOrder("p1", "p3early", "p3", "p6");
-    var lead = store.leadTimes(Set.of("api"), WINDOW.from(), WINDOW.to());
-    // c0 first shipped by p0 (before the window); c1: 10:00 - 09:00 = 60 min; c2 first shipped
-    // by p3early at Jan 8 10:00: 4 h = 240 min; c3 only in the failed p4.
-    assertThat(lead)
-        .extracting(s -> s.sha() + "=" + s.seconds() / 60)
-        .containsExactlyInAnyOrder("c1=60", "c2=240", "c5=120");
-    List<Incident> scoped = store.incidents(Set.of("api"), WINDOW.from(), WINDOW.to());
-    // n1 opened in the window; n2 names window deployment p1; n3 names p0 (outside); n4 other
-    // service.
-    assertThat(scoped).extracting(Incident::id).containsExactlyInAnyOrder("n1", "n2");
-    assertThat(store.incidents(null, WINDOW.from(), WINDOW.to()))
-        .extracting(Incident::id)
-        .contains("n4");
+    DeliveryFacts facts = store.facts(Set.of("api"), WINDOW);
+    // Deployments p1, p3early, p3, p6 (p0 before the window, p2 staging, p4 failed, p5 at the
+    // end). Lead times: c0 first shipped by p0 (before the window); c1: 10:00 - 09:00 = 60 min;
+    // c2 first shipped by p3early at Jan 8 10:00: 4 h = 240 min; c5 120 min (its change came
+    // first); c3 only in the failed p4. Incidents: n1 opened in the window; n2 names window
+    // deployment p1; n3 names p0 (outside); n4 is another service's.
+    assertThat(facts.sizes()).containsExactly(4, 3, 2);
+    assertThat(store.facts(null, WINDOW).sizes()).containsExactly(4, 3, 3);
     assertThat(store.previousSuccessfulHead("api", "production", t("2024-01-09T10:00")))
         .isEqualTo("c2");
     assertThat(store.previousSuccessfulHead("api", "production", t("2024-01-02T10:00")))
         .isEqualTo("c0");
     assertThat(store.unknown(10)).extracting(r -> r[1]).containsExactly("n4");
 
-    DoraReport r =
-        DoraCalculator.aggregate("service:api", window, lead, scoped, WINDOW, Profiles.standard());
+    DoraReport r = DoraCalculator.aggregate("service:api", facts, WINDOW, Profiles.standard());
     // Deployments p1, p3early, p3, p6 (days Jan 2, 8, 9, 11); n1 -> p3 (latest <= 11:00 Jan 9);
     // n2 -> p1 (named, unresolved). CFR 2/4; recovery: n1 13:00 - 10:00 = 180 min.
     // Lead times 60, 120, 240 -> median 120.
@@ -143,5 +134,156 @@ abstract class DeliveryStoreContract {
     assertThat(r.failedDeploymentRecoveryTime().medianMinutes()).isEqualTo(180.0);
     assertThat(r.changeFailureRate().rate()).isEqualTo(0.5);
     assertThat(r.leadTimeForChanges().medianMinutes()).isEqualTo(120.0);
+    // Week of Jan 1: c1 (60); week of Jan 8: c2 (240), c5 (120) -> 180.
+    assertThat(r.weekly())
+        .extracting(w -> w.changes() + "@" + w.leadTimeMedianMinutes())
+        .containsExactly("1@60.0", "2@180.0");
+  }
+
+  @Test
+  void aChangeAndItsDeploymentStoredConcurrentlyStillGiveALeadTime() throws Exception {
+    DeliveryStore store = store();
+    Set<String> known = Set.of("api");
+    // Each transaction misses the other's uncommitted row; the checks after commit make up for
+    // it, whichever of the two commits first. c1: 08:00 -> 10:00 = 120 min; c2: 09:00 -> 11:00.
+    // Each deployment also gets an incident, opened before the window, that names it.
+    for (boolean deploymentFirst : List.of(true, false)) {
+      String sha = deploymentFirst ? "c1" : "c2";
+      Instant finished = deploymentFirst ? t("2024-01-02T10:00") : t("2024-01-03T11:00");
+      try (Connection dc = dataSource().getConnection();
+          Connection cc = dataSource().getConnection()) {
+        dc.setAutoCommit(false);
+        cc.setAutoCommit(false);
+        DeliveryStore ds =
+            new DeliveryStore(new JdbcTemplate(new SingleConnectionDataSource(dc, true)));
+        DeliveryStore cs =
+            new DeliveryStore(new JdbcTemplate(new SingleConnectionDataSource(cc, true)));
+        DeliveryStore.Pending dp = new DeliveryStore.Pending();
+        DeliveryStore.Pending cp = new DeliveryStore.Pending();
+        ds.insertDeployments(
+            List.of(
+                new Deployment(
+                    "d-" + sha, "api", "production", List.of(sha), null, finished, "success")),
+            known,
+            NOW,
+            dp);
+        cs.insertChanges(
+            List.of(new Change(sha, "api", finished.minusSeconds(7200), finished, null)),
+            known,
+            NOW,
+            cp);
+        // Opened before the window, naming the deployment: it counts only through the name.
+        cs.insertIncidents(
+            List.of(new Incident("i-" + sha, "api", t("2023-12-30T10:00"), null, "d-" + sha)),
+            known,
+            NOW,
+            cp);
+        Connection first = deploymentFirst ? dc : cc;
+        Connection second = deploymentFirst ? cc : dc;
+        first.commit();
+        (deploymentFirst ? ds : cs).settle(deploymentFirst ? dp : cp);
+        first.commit();
+        second.commit();
+        (deploymentFirst ? cs : ds).settle(deploymentFirst ? cp : dp);
+        second.commit();
+      }
+    }
+    DoraReport r =
+        DoraCalculator.aggregate(
+            "service:api", store.facts(Set.of("api"), WINDOW), WINDOW, Profiles.standard());
+    assertThat(r.leadTimeForChanges().changes()).isEqualTo(2);
+    assertThat(r.leadTimeForChanges().medianMinutes()).isEqualTo(120.0);
+    assertThat(r.changeFailureRate().failedDeployments()).isEqualTo(2);
+    assertThat(r.failedDeploymentRecoveryTime().unresolved()).isEqualTo(2);
+  }
+
+  @Test
+  void anIncidentNamingALaterDeploymentBelongsToItsWindow() {
+    DeliveryStore store = store();
+    Set<String> known = Set.of("api");
+    // The incident arrives first, opened before the window; the deployment it names, inside the
+    // window, later. Another names a deployment that finished before it opened: not this window.
+    store.insertIncidents(
+        List.of(
+            new Incident("e1", "api", t("2023-12-31T22:00"), t("2024-01-02T12:00"), "q1"),
+            new Incident("e2", "api", t("2023-12-31T22:00"), null, "q0")),
+        known,
+        NOW);
+    store.insertDeployments(
+        List.of(
+            new Deployment(
+                "q1", "api", "production", List.of(), null, t("2024-01-02T10:00"), "success"),
+            new Deployment(
+                "q0", "api", "production", List.of(), null, t("2023-12-31T21:00"), "success")),
+        known,
+        NOW);
+    DoraReport r =
+        DoraCalculator.aggregate(
+            "service:api", store.facts(Set.of("api"), WINDOW), WINDOW, Profiles.standard());
+    // e1 -> q1: recovery Jan 2 12:00 - Dec 31 22:00 (opened earlier) = 38 h = 2280 min.
+    assertThat(r.changeFailureRate().failedDeployments()).isEqualTo(1);
+    assertThat(r.failedDeploymentRecoveryTime().incidents()).isEqualTo(1);
+    assertThat(r.failedDeploymentRecoveryTime().medianMinutes()).isEqualTo(2280.0);
+  }
+
+  @Test
+  void eventsStoredUnderANameTheCatalogLaterKnowsMoveToItsRef() {
+    DeliveryStore store = store();
+    String ref = "component:default/late";
+    // Before the catalog knew it: stored as sent, under "late".
+    store.insertChanges(
+        List.of(
+            new Change("a1", "late", t("2024-01-02T08:00"), t("2024-01-02T08:00"), null),
+            new Change("a2", "late", t("2024-01-03T08:00"), t("2024-01-03T08:00"), null)),
+        Set.of(),
+        NOW);
+    store.insertDeployments(
+        List.of(
+            new Deployment(
+                "l1",
+                "late",
+                "production",
+                List.of("a1", "a2"),
+                null,
+                t("2024-01-03T10:00"),
+                "success")),
+        Set.of(),
+        NOW);
+    store.insertIncidents(
+        List.of(new Incident("li1", "late", t("2024-01-03T11:00"), t("2024-01-03T12:00"), null)),
+        Set.of(),
+        NOW);
+    store.rememberUnknown(Set.of("late"), NOW);
+    // Once known, a change of a1 arrives again under the ref, and an earlier deployment of a1
+    // under the ref (Jan 2 09:00): a1 keeps its earlier deployment, and counts once.
+    store.insertChanges(
+        List.of(new Change("a1", ref, t("2024-01-02T08:00"), t("2024-01-02T08:00"), null)),
+        Set.of(ref),
+        NOW);
+    store.insertDeployments(
+        List.of(
+            new Deployment(
+                "l0", ref, "production", List.of("a1"), null, t("2024-01-02T09:00"), "success")),
+        Set.of(ref),
+        NOW);
+    assertThat(store.facts(Set.of(ref), WINDOW).sizes()).containsExactly(1, 1, 0);
+    assertThat(store.unknownNames()).containsExactly("late");
+
+    assertThat(store.adopt("late", ref)).isTrue();
+    assertThat(store.adopt("late", ref)).as("done once").isFalse();
+    assertThat(store.unknownNames()).isEmpty();
+    assertThat(store.unknown(10)).isEmpty();
+    DoraReport r =
+        DoraCalculator.aggregate(
+            "service:late", store.facts(Set.of(ref), WINDOW), WINDOW, Profiles.standard());
+    // l0 (Jan 2 09:00) and l1 (Jan 3 10:00); a1: 08:00 -> 09:00 = 60 min; a2: Jan 3 08:00 -> 10:00
+    // = 120 min;
+    // li1 -> l1: recovery 12:00 - 10:00 = 120 min.
+    assertThat(r.deploymentFrequency().deployments()).isEqualTo(2);
+    assertThat(r.leadTimeForChanges().changes()).isEqualTo(2);
+    assertThat(r.leadTimeForChanges().medianMinutes()).isEqualTo(90.0);
+    assertThat(r.changeFailureRate().failedDeployments()).isEqualTo(1);
+    assertThat(r.failedDeploymentRecoveryTime().medianMinutes()).isEqualTo(120.0);
+    assertThat(store.facts(Set.of("late"), WINDOW).sizes()).containsExactly(0, 0, 0);
   }
 }

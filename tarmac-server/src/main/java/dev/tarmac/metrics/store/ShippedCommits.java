@@ -1,0 +1,200 @@
+package dev.tarmac.metrics.store;
+
+import dev.tarmac.sdk.delivery.Change;
+import dev.tarmac.sdk.delivery.DeliveryFacts;
+import dev.tarmac.sdk.delivery.Deployment;
+import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Keeps {@code delivery_shipped}: each commit's first successful production deployment and its lead
+ * time in seconds (null until the change is known). A change and the deployment shipping it stored
+ * by concurrent transactions may each miss the other's row; both sides therefore check their rows
+ * again once committed ({@link AfterCommit}), and whichever commits last fills it in.
+ */
+final class ShippedCommits {
+
+  private static final int CHUNK = 500;
+  private static final String LEAD_FROM_CHANGE =
+      "UPDATE delivery_shipped s SET started_at = (SELECT COALESCE(c.authored_at, c.committed_at)"
+          + " FROM delivery_changes c WHERE c.service = s.service AND c.sha = s.sha),"
+          + " lead_s = (s.deployed_us - (SELECT c.start_us FROM delivery_changes c"
+          + " WHERE c.service = s.service AND c.sha = s.sha)) / 1000000"
+          + " WHERE s.service = ? AND s.sha = ? AND s.lead_s IS NULL AND EXISTS (SELECT 1 FROM"
+          + " delivery_changes c WHERE c.service = s.service AND c.sha = s.sha"
+          + " AND c.start_us IS NOT NULL)";
+
+  private final JdbcTemplate jdbc;
+  private final boolean postgres;
+
+  ShippedCommits(JdbcTemplate jdbc, boolean postgres) {
+    this.jdbc = jdbc;
+    this.postgres = postgres;
+  }
+
+  /** Records the commits of newly stored successful production deployments. */
+  void shipped(List<Deployment> deployments, AfterCommit after) {
+    // Per commit, the earliest of this batch's deployments (the first of equals).
+    Map<String, Object[]> first = new LinkedHashMap<>();
+    for (Deployment d : deployments) {
+      long finished = DeliveryFacts.micros(d.finishedAt());
+      for (String sha : d.commitShas()) {
+        first.merge(
+            d.service() + '\u0000' + sha,
+            new Object[] {d.service(), sha, d.id(), d.finishedAt(), finished, null, null},
+            (a, b) -> (long) b[4] < (long) a[4] ? b : a);
+      }
+    }
+    if (first.isEmpty()) {
+      return;
+    }
+    List<Object[]> rows = new ArrayList<>(first.values());
+    Map<String, Long> starts = starts(rows);
+    for (Object[] r : rows) {
+      Long start = starts.get(r[0] + "\u0000" + r[1]);
+      if (start == null) {
+        after.unstarted.add(new Object[] {r[0], r[1]});
+      } else {
+        r[5] = instant(start);
+        r[6] = ((long) r[4] - start) / 1_000_000;
+      }
+    }
+    if (postgres) {
+      // Insert, or move to an earlier deployment (events may arrive out of order), in one go.
+      jdbc.update(
+          con -> {
+            PreparedStatement ps =
+                con.prepareStatement(
+                    "INSERT INTO delivery_shipped (service, sha, deployment_id, deployed_at,"
+                        + " deployed_us, started_at, lead_s) SELECT * FROM unnest(?::varchar[],"
+                        + " ?::varchar[], ?::varchar[], ?::timestamptz[], ?::bigint[],"
+                        + " ?::timestamptz[], ?::bigint[]) ON CONFLICT (service, sha) DO UPDATE"
+                        + " SET deployment_id = EXCLUDED.deployment_id, deployed_at ="
+                        + " EXCLUDED.deployed_at, deployed_us = EXCLUDED.deployed_us, started_at ="
+                        + " EXCLUDED.started_at, lead_s = EXCLUDED.lead_s"
+                        + " WHERE delivery_shipped.deployed_us > EXCLUDED.deployed_us");
+            String[] types = {
+              "varchar", "varchar", "varchar", "timestamptz", "bigint", "timestamptz", "bigint"
+            };
+            for (int c = 0; c < types.length; c++) {
+              ps.setArray(c + 1, IdempotentInsert.array(con, types[c], rows, c));
+            }
+            return ps;
+          });
+      return;
+    }
+    List<Object[]> values =
+        rows.stream()
+            .map(r -> java.util.Arrays.stream(r).map(IdempotentInsert::h2).toArray())
+            .toList();
+    int[] counts =
+        jdbc.batchUpdate(
+            "INSERT INTO delivery_shipped (service, sha, deployment_id, deployed_at, deployed_us,"
+                + " started_at, lead_s) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            values);
+    List<Object[]> earlier = new ArrayList<>();
+    for (int i = 0; i < counts.length; i++) {
+      if (counts[i] == 0) {
+        Object[] v = values.get(i);
+        earlier.add(new Object[] {v[2], v[3], v[4], v[5], v[6], v[0], v[1], v[4]});
+      }
+    }
+    if (!earlier.isEmpty()) {
+      jdbc.batchUpdate(
+          "UPDATE delivery_shipped SET deployment_id = ?, deployed_at = ?, deployed_us = ?,"
+              + " started_at = ?, lead_s = ? WHERE service = ? AND sha = ? AND deployed_us > ?",
+          earlier);
+    }
+  }
+
+  /** Gives shipped commits of newly stored changes their start and lead time. */
+  void started(List<Change> changes, AfterCommit after) {
+    List<Object[]> rows = new ArrayList<>();
+    for (Change c : changes) {
+      if (c.start() != null) {
+        rows.add(new Object[] {c.service(), c.sha(), c.start(), DeliveryFacts.micros(c.start())});
+      }
+    }
+    if (!rows.isEmpty()) {
+      start(rows);
+      after.started.addAll(rows);
+    }
+  }
+
+  /** The checks to run once the transaction that stored the events has committed. */
+  void settle(AfterCommit after) {
+    if (!after.unstarted.isEmpty()) {
+      jdbc.batchUpdate(LEAD_FROM_CHANGE, after.unstarted);
+    }
+    if (!after.started.isEmpty()) {
+      start(after.started);
+    }
+  }
+
+  private void start(List<Object[]> rows) {
+    if (postgres) {
+      jdbc.update(
+          con -> {
+            PreparedStatement ps =
+                con.prepareStatement(
+                    "UPDATE delivery_shipped s SET started_at = u.started, lead_s = (s.deployed_us"
+                        + " - u.start_us) / 1000000 FROM unnest(?::varchar[], ?::varchar[],"
+                        + " ?::timestamptz[], ?::bigint[]) AS u(service, sha, started, start_us)"
+                        + " WHERE s.service = u.service AND s.sha = u.sha AND s.lead_s IS NULL");
+            String[] types = {"varchar", "varchar", "timestamptz", "bigint"};
+            for (int c = 0; c < types.length; c++) {
+              ps.setArray(c + 1, IdempotentInsert.array(con, types[c], rows, c));
+            }
+            return ps;
+          });
+      return;
+    }
+    List<Object[]> values = new ArrayList<>();
+    for (Object[] r : rows) {
+      values.add(new Object[] {IdempotentInsert.h2(r[2]), r[3], r[0], r[1]});
+    }
+    jdbc.batchUpdate(
+        "UPDATE delivery_shipped SET started_at = ?, lead_s = (deployed_us - ?) / 1000000"
+            + " WHERE service = ? AND sha = ? AND lead_s IS NULL",
+        values);
+  }
+
+  /** The start (epoch microseconds) of each stored change among these shipped rows. */
+  private Map<String, Long> starts(Collection<Object[]> rows) {
+    Map<String, List<String>> byService = new HashMap<>();
+    for (Object[] r : rows) {
+      byService.computeIfAbsent((String) r[0], k -> new ArrayList<>()).add((String) r[1]);
+    }
+    Map<String, Long> out = new HashMap<>();
+    byService.forEach(
+        (service, shas) -> {
+          for (int i = 0; i < shas.size(); i += CHUNK) {
+            List<String> part = shas.subList(i, Math.min(shas.size(), i + CHUNK));
+            List<Object> args = new ArrayList<>(part.size() + 1);
+            args.add(service);
+            args.addAll(part);
+            jdbc.query(
+                "SELECT sha, start_us FROM delivery_changes WHERE service = ? AND sha IN ("
+                    + "?, ".repeat(part.size() - 1)
+                    + "?) AND start_us IS NOT NULL",
+                rs -> {
+                  out.put(service + '\u0000' + rs.getString(1), rs.getLong(2));
+                },
+                args.toArray());
+          }
+        });
+    return out;
+  }
+
+  private static Instant instant(long micros) {
+    return Instant.ofEpochSecond(
+        Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000);
+  }
+}

@@ -23,6 +23,7 @@ public final class DeliveryFacts {
   private final List<String> deploymentIds = new ArrayList<>();
   private final ImmutableIntArray.Builder deploymentServices = ImmutableIntArray.builder();
   private final ImmutableLongArray.Builder finished = ImmutableLongArray.builder();
+  private final ImmutableIntArray.Builder attributionOnly = ImmutableIntArray.builder();
   private final ImmutableLongArray.Builder deployed = ImmutableLongArray.builder();
   private final ImmutableLongArray.Builder leadSeconds = ImmutableLongArray.builder();
   private final ImmutableIntArray.Builder incidentServices = ImmutableIntArray.builder();
@@ -37,9 +38,22 @@ public final class DeliveryFacts {
    * the latest.
    */
   public void deployment(String id, String service, long finishedMicros) {
+    add(id, service, finishedMicros, 0);
+  }
+
+  /**
+   * Adds a successful production deployment outside the report's scope (another service's) that an
+   * incident names: an incident attributed to it does not count for the scope.
+   */
+  public void namedDeployment(String id, String service, long finishedMicros) {
+    add(id, service, finishedMicros, 1);
+  }
+
+  private void add(String id, String service, long finishedMicros, int onlyNamed) {
     deploymentIds.add(id);
     deploymentServices.add(service(service));
     finished.add(finishedMicros);
+    attributionOnly.add(onlyNamed);
   }
 
   /** Adds the lead time of one change: when its first deployment finished, and the seconds. */
@@ -87,6 +101,7 @@ public final class DeliveryFacts {
         deploymentIds,
         deploymentServices.build().toArray(),
         finished.build().toArray(),
+        attributionOnly.build().toArray(),
         deployed.build().toArray(),
         leadSeconds.build().toArray(),
         incidentServices.build().toArray(),
@@ -101,6 +116,7 @@ public final class DeliveryFacts {
       List<String> deploymentIds,
       int[] deploymentServices,
       long[] finished,
+      int[] onlyNamed,
       long[] deployed,
       long[] leadSeconds,
       int[] incidentServices,

@@ -14,22 +14,27 @@ final class Timelines {
   private final int[] start;
   private final int[] order;
 
-  Timelines(int services, int[] service, long[] finished, List<String> ids) {
+  Timelines(int services, int[] service, long[] finished, List<String> ids, int[] onlyNamed) {
     this.finished = finished;
     int n = finished.length;
     // A counting sort by service; then each service's run is put in order, unless it already is
     // (rows a server reads arrive in finishing order).
+    // Deployments of other services that only incidents name are not on any timeline.
     start = new int[services + 1];
-    for (int s : service) {
-      start[s + 1]++;
+    for (int i = 0; i < n; i++) {
+      if (onlyNamed[i] == 0) {
+        start[service[i] + 1]++;
+      }
     }
     for (int s = 0; s < services; s++) {
       start[s + 1] += start[s];
     }
     int[] next = Arrays.copyOf(start, services);
-    order = new int[n];
+    order = new int[start[services]];
     for (int i = 0; i < n; i++) {
-      order[next[service[i]]++] = i;
+      if (onlyNamed[i] == 0) {
+        order[next[service[i]]++] = i;
+      }
     }
     Comparator<Integer> byTime =
         Comparator.<Integer>comparingLong(i -> finished[i]).thenComparing(ids::get);

@@ -84,7 +84,19 @@ final class IncidentCauses {
 
   /** The checks to run once the transaction that stored the events has committed. */
   void settle(AfterCommit after) {
-    if (!after.causesToFind.isEmpty()) {
+    if (!after.causesToFind.isEmpty() && postgres) {
+      jdbc.update(
+          con -> {
+            PreparedStatement ps =
+                con.prepareStatement(
+                    "UPDATE delivery_incidents i SET cause_finished_us = d.finished_us FROM"
+                        + " delivery_deployments d WHERE i.id = ANY (?) AND"
+                        + " d.id = i.caused_by_deployment AND d.counts = TRUE"
+                        + " AND d.finished_us > i.opened_us AND i.cause_finished_us IS NULL");
+            ps.setArray(1, IdempotentInsert.array(con, "varchar", after.causesToFind, 0));
+            return ps;
+          });
+    } else if (!after.causesToFind.isEmpty()) {
       jdbc.batchUpdate(FIND, after.causesToFind);
     }
     if (!after.deployed.isEmpty()) {

@@ -21,7 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class ShippedCommits {
 
-  private static final int CHUNK = 500;
+  private static final int CHUNK = 10_000;
   private static final String LEAD_FROM_CHANGE =
       "UPDATE delivery_shipped s SET started_at = (SELECT COALESCE(c.authored_at, c.committed_at)"
           + " FROM delivery_changes c WHERE c.service = s.service AND c.sha = s.sha),"
@@ -130,7 +130,22 @@ final class ShippedCommits {
 
   /** The checks to run once the transaction that stored the events has committed. */
   void settle(AfterCommit after) {
-    if (!after.unstarted.isEmpty()) {
+    if (!after.unstarted.isEmpty() && postgres) {
+      jdbc.update(
+          con -> {
+            PreparedStatement ps =
+                con.prepareStatement(
+                    "UPDATE delivery_shipped s SET started_at = COALESCE(c.authored_at,"
+                        + " c.committed_at), lead_s = (s.deployed_us - c.start_us) / 1000000"
+                        + " FROM delivery_changes c, unnest(?::varchar[], ?::varchar[])"
+                        + " AS u(service, sha) WHERE s.service = u.service AND s.sha = u.sha"
+                        + " AND s.lead_s IS NULL AND c.service = s.service AND c.sha = s.sha"
+                        + " AND c.start_us IS NOT NULL");
+            ps.setArray(1, IdempotentInsert.array(con, "varchar", after.unstarted, 0));
+            ps.setArray(2, IdempotentInsert.array(con, "varchar", after.unstarted, 1));
+            return ps;
+          });
+    } else if (!after.unstarted.isEmpty()) {
       jdbc.batchUpdate(LEAD_FROM_CHANGE, after.unstarted);
     }
     if (!after.started.isEmpty()) {
@@ -156,9 +171,16 @@ final class ShippedCommits {
           });
       return;
     }
+    // Usually a change comes before its deployment: look first, update only rows waiting.
+    Map<String, Long> waiting = lookup("deployed_us", "delivery_shipped", "x.lead_s IS NULL", rows);
     List<Object[]> values = new ArrayList<>();
     for (Object[] r : rows) {
-      values.add(new Object[] {IdempotentInsert.h2(r[2]), r[3], r[0], r[1]});
+      if (waiting.containsKey(r[0] + "\u0000" + r[1])) {
+        values.add(new Object[] {IdempotentInsert.h2(r[2]), r[3], r[0], r[1]});
+      }
+    }
+    if (values.isEmpty()) {
+      return;
     }
     jdbc.batchUpdate(
         "UPDATE delivery_shipped SET started_at = ?, lead_s = (deployed_us - ?) / 1000000"
@@ -168,26 +190,51 @@ final class ShippedCommits {
 
   /** The start (epoch microseconds) of each stored change among these shipped rows. */
   private Map<String, Long> starts(Collection<Object[]> rows) {
+    return lookup("start_us", "delivery_changes", "x.start_us IS NOT NULL", rows);
+  }
+
+  /**
+   * Looks up rows keyed {service, sha} (the first two values of each given row), one statement per
+   * service joining an array of the shas (H2 would scan all of a service's rows for an IN list on
+   * the key's second column): "service NUL sha" to the column's value.
+   */
+  private Map<String, Long> lookup(
+      String column, String table, String condition, Collection<Object[]> rows) {
     Map<String, List<String>> byService = new HashMap<>();
     for (Object[] r : rows) {
       byService.computeIfAbsent((String) r[0], k -> new ArrayList<>()).add((String) r[1]);
     }
+    String shas = postgres ? "unnest(?::varchar[])" : "UNNEST(CAST(? AS VARCHAR(100) ARRAY))";
+    String sql =
+        "SELECT t.sha, x."
+            + column
+            + " FROM "
+            + shas
+            + " AS t(sha) JOIN "
+            + table
+            + " x ON x.service = ? AND x.sha = t.sha WHERE "
+            + condition;
     Map<String, Long> out = new HashMap<>();
     byService.forEach(
-        (service, shas) -> {
-          for (int i = 0; i < shas.size(); i += CHUNK) {
-            List<String> part = shas.subList(i, Math.min(shas.size(), i + CHUNK));
-            List<Object> args = new ArrayList<>(part.size() + 1);
-            args.add(service);
-            args.addAll(part);
+        (service, all) -> {
+          // H2 arrays hold at most 65,536 elements.
+          for (int i = 0; i < all.size(); i += CHUNK) {
+            List<String> list = all.subList(i, Math.min(all.size(), i + CHUNK));
             jdbc.query(
-                "SELECT sha, start_us FROM delivery_changes WHERE service = ? AND sha IN ("
-                    + "?, ".repeat(part.size() - 1)
-                    + "?) AND start_us IS NOT NULL",
+                con -> {
+                  PreparedStatement ps = con.prepareStatement(sql);
+                  String[] values = list.toArray(String[]::new);
+                  if (postgres) {
+                    ps.setArray(1, con.createArrayOf("varchar", values));
+                  } else {
+                    ps.setObject(1, values);
+                  }
+                  ps.setString(2, service);
+                  return ps;
+                },
                 rs -> {
                   out.put(service + '\u0000' + rs.getString(1), rs.getLong(2));
-                },
-                args.toArray());
+                });
           }
         });
     return out;

@@ -8,11 +8,18 @@ import dev.tarmac.sdk.delivery.Deployment;
 import dev.tarmac.sdk.delivery.DoraCalculator;
 import dev.tarmac.sdk.delivery.DoraReport;
 import dev.tarmac.sdk.delivery.Incident;
+import dev.tarmac.sdk.delivery.Profile;
 import dev.tarmac.sdk.delivery.Profiles;
 import dev.tarmac.sdk.delivery.Window;
 import java.sql.Connection;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -285,5 +292,193 @@ abstract class DeliveryStoreContract {
     assertThat(r.changeFailureRate().failedDeployments()).isEqualTo(1);
     assertThat(r.failedDeploymentRecoveryTime().medianMinutes()).isEqualTo(120.0);
     assertThat(store.facts(Set.of("late"), WINDOW).sizes()).containsExactly(0, 0, 0);
+  }
+
+  @Test
+  void windowReadsGiveThePlainCalculatorsReportsOnGeneratedEvents() {
+    DeliveryStore store = store();
+    Random r = new Random(11);
+    List<String> services = List.of("s0", "s1", "s2", "s3", "s4");
+    Set<String> known = Set.copyOf(services);
+    Instant base = t("2023-12-20T00:00");
+    List<Deployment> deployments = new ArrayList<>();
+    List<Change> changes = new ArrayList<>();
+    List<Incident> incidents = new ArrayList<>();
+    Map<String, List<String>> shipped = new HashMap<>();
+    for (int i = 0; i < 600; i++) {
+      String service = services.get(r.nextInt(services.size()));
+      Instant finished = base.plusSeconds(60L * r.nextInt(60 * 24 * 40));
+      if (r.nextInt(4) == 0) {
+        finished = finished.plusNanos(1000L * r.nextInt(1_000_000));
+      }
+      boolean counts = r.nextInt(6) != 0;
+      List<String> shas = new ArrayList<>();
+      if (counts) {
+        List<String> earlier = shipped.computeIfAbsent(service, k -> new ArrayList<>());
+        for (int c = 0, k = r.nextInt(4); c < k; c++) {
+          // Mostly new commits; some shipped again (a redeploy, or a deployment listed later
+          // that finished earlier).
+          String sha =
+              !earlier.isEmpty() && r.nextInt(5) == 0
+                  ? earlier.get(r.nextInt(earlier.size()))
+                  : service + "-c" + i + "-" + c;
+          if (!shas.contains(sha)) {
+            shas.add(sha);
+          }
+          if (!earlier.contains(sha)) {
+            earlier.add(sha);
+            if (r.nextInt(8) != 0) {
+              // Authored up to 9 days before this deployment, sometimes after it (dropped).
+              Instant authored = finished.minusSeconds(r.nextInt(86400 * 9) - 3600L);
+              changes.add(
+                  new Change(
+                      sha,
+                      service,
+                      r.nextInt(5) == 0 ? null : authored,
+                      authored.plusSeconds(45),
+                      null));
+            }
+          }
+        }
+      }
+      String env = counts || r.nextBoolean() ? "production" : "staging";
+      String status = counts || env.equals("staging") ? "success" : "failure";
+      deployments.add(
+          new Deployment(String.format("d%04d", i), service, env, shas, null, finished, status));
+    }
+    for (int i = 0; i < 200; i++) {
+      String service = services.get(r.nextInt(services.size()));
+      List<Deployment> own = deployments.stream().filter(d -> d.service().equals(service)).toList();
+      Instant opened =
+          r.nextInt(3) == 0
+              ? own.get(r.nextInt(own.size())).finishedAt()
+              : base.plusSeconds(r.nextInt(86400 * 40)).plusNanos(1000L * r.nextInt(1000));
+      Instant resolved = r.nextInt(6) == 0 ? null : opened.plusSeconds(r.nextInt(86400 * 3));
+      // Named causes: one of its own deployments (counting or not, in the window or not,
+      // finished before or after it opened), or an id nobody sent.
+      String cause =
+          switch (r.nextInt(5)) {
+            case 0, 1 -> own.get(r.nextInt(own.size())).id();
+            case 2 -> "nobody-" + i;
+            default -> null;
+          };
+      incidents.add(new Incident("n" + i, service, opened, resolved, cause));
+    }
+    // Stored in small batches in a shuffled order: changes before and after their deployments,
+    // incidents before and after the deployments they name.
+    List<Runnable> batches = new ArrayList<>();
+    for (int i = 0; i < deployments.size(); i += 40) {
+      List<Deployment> part = deployments.subList(i, Math.min(deployments.size(), i + 40));
+      batches.add(() -> store.insertDeployments(part, known, NOW));
+    }
+    for (int i = 0; i < changes.size(); i += 40) {
+      List<Change> part = changes.subList(i, Math.min(changes.size(), i + 40));
+      batches.add(() -> store.insertChanges(part, known, NOW));
+    }
+    for (int i = 0; i < incidents.size(); i += 40) {
+      List<Incident> part = incidents.subList(i, Math.min(incidents.size(), i + 40));
+      batches.add(() -> store.insertIncidents(part, known, NOW));
+    }
+    Collections.shuffle(batches, r);
+    batches.forEach(Runnable::run);
+
+    List<Window> windows =
+        List.of(
+            new Window(t("2024-01-01T00:00"), t("2024-01-22T00:00")),
+            new Window(
+                deployments.get(7).finishedAt(),
+                deployments.get(9).finishedAt().plusSeconds(864000)),
+            new Window(t("2023-12-25T12:00"), t("2024-02-05T00:00")));
+    List<Set<String>> scopes = Arrays.asList(null, Set.of("s1", "s3"), Set.of("s2"));
+    int compared = 0;
+    for (Window w : windows) {
+      if (!w.from().isBefore(w.to())) {
+        continue;
+      }
+      for (Set<String> scope : scopes) {
+        for (Profile profile :
+            List.of(Profiles.standard(), Profiles.named("dora-2021").orElseThrow())) {
+          DoraReport expected =
+              DoraCalculator.compute(
+                  "x",
+                  deployments.stream()
+                      .filter(d -> scope == null || scope.contains(d.service()))
+                      .toList(),
+                  changes.stream()
+                      .filter(c -> scope == null || scope.contains(c.service()))
+                      .toList(),
+                  // The server reads incidents opened before the window ends: a window's figures
+                  // do not change when later incidents arrive.
+                  incidents.stream()
+                      .filter(i -> scope == null || scope.contains(i.service()))
+                      .filter(i -> i.openedAt().isBefore(w.to()))
+                      .toList(),
+                  w,
+                  profile);
+          assertThat(DoraCalculator.aggregate("x", store.facts(scope, w), w, profile))
+              .as("%s over %s", scope, w)
+              .isEqualTo(expected);
+          compared++;
+        }
+      }
+    }
+    assertThat(compared).isGreaterThanOrEqualTo(12);
+  }
+
+  @Test
+  void anIncidentNamingAnotherServicesDeploymentDoesNotCountForItsOwn() {
+    DeliveryStore store = store();
+    store.insertDeployments(
+        List.of(
+            new Deployment(
+                "a1", "api", "production", List.of(), null, t("2024-01-02T10:00"), "success"),
+            new Deployment(
+                "w1", "web", "production", List.of(), null, t("2024-01-02T11:00"), "success")),
+        Set.of("api", "web"),
+        NOW);
+    // The api incident names web's deployment: attributed to w1, not to a1 (the latest of api).
+    store.insertIncidents(
+        List.of(new Incident("x1", "api", t("2024-01-02T12:00"), t("2024-01-02T13:00"), "w1")),
+        Set.of("api"),
+        NOW);
+    DoraReport api =
+        DoraCalculator.aggregate(
+            "service:api", store.facts(Set.of("api"), WINDOW), WINDOW, Profiles.standard());
+    assertThat(api.changeFailureRate().failedDeployments()).isZero();
+    assertThat(api.failedDeploymentRecoveryTime().incidents()).isZero();
+    // Time to restore counts every incident of the service opened in the window: 60 min.
+    assertThat(api.timeToRestoreService().medianMinutes()).isEqualTo(60.0);
+    DoraReport both =
+        DoraCalculator.aggregate("org", store.facts(null, WINDOW), WINDOW, Profiles.standard());
+    assertThat(both.changeFailureRate().failedDeployments()).isEqualTo(1);
+    // Recovery: 13:00 - min(11:00 finished, 12:00 opened) = 120 min.
+    assertThat(both.failedDeploymentRecoveryTime().medianMinutes()).isEqualTo(120.0);
+  }
+
+  @Test
+  void moreLeadTimesInAnHourThanOneH2ArrayHoldsAreStillRead() {
+    DeliveryStore store = store();
+    int n = 70_000;
+    List<String> shas = new ArrayList<>();
+    List<Change> changes = new ArrayList<>();
+    Instant deployed = t("2024-01-03T10:00");
+    for (int i = 0; i < n; i++) {
+      String sha = "big" + i;
+      shas.add(sha);
+      // Lead time 1000 + i seconds.
+      Instant start = deployed.minusSeconds(1000 + i);
+      changes.add(new Change(sha, "big", start, start, null));
+    }
+    store.insertChanges(changes, Set.of("big"), NOW);
+    store.insertDeployments(
+        List.of(new Deployment("b1", "big", "production", shas, null, deployed, "success")),
+        Set.of("big"),
+        NOW);
+    DoraReport r =
+        DoraCalculator.aggregate("org", store.facts(null, WINDOW), WINDOW, Profiles.standard());
+    // Middle values 35,999 and 36,000 s: median 35,999.5 s = 599.99 min; lower 599.98 min.
+    assertThat(r.leadTimeForChanges().changes()).isEqualTo(n);
+    assertThat(r.leadTimeForChanges().medianMinutes()).isEqualTo(599.99);
+    assertThat(r.leadTimeForChanges().lowerMedianMinutes()).isEqualTo(599.98);
   }
 }

@@ -8,6 +8,7 @@ import dev.tarmac.catalog.query.EntityQuery;
 import dev.tarmac.catalog.query.FilterParser;
 import dev.tarmac.catalog.search.SearchDocument;
 import dev.tarmac.catalog.search.SearchIndex;
+import dev.tarmac.catalog.search.SearchIndexer;
 import dev.tarmac.catalog.store.FinalEntities;
 import dev.tarmac.catalog.store.LocationRow;
 import dev.tarmac.catalog.store.RefreshQueue;
@@ -41,6 +42,7 @@ public class Catalog {
   private final TransactionTemplate tx;
   private final EntityQueries queries;
   private final SearchIndex index;
+  private final SearchIndexer indexer;
 
   /** Creates the facade. */
   public Catalog(
@@ -53,7 +55,8 @@ public class Catalog {
       ProcessingLoop loop,
       TransactionTemplate tx,
       EntityQueries queries,
-      SearchIndex index) {
+      SearchIndex index,
+      SearchIndexer indexer) {
     this.finals = finals;
     this.states = states;
     this.queue = queue;
@@ -64,6 +67,15 @@ public class Catalog {
     this.tx = tx;
     this.queries = queries;
     this.index = index;
+    this.indexer = indexer;
+  }
+
+  /**
+   * A number that grows whenever the catalog changes, through this replica or another: a view
+   * derived from the catalog is current while the number stays the same.
+   */
+  public long version() {
+    return indexer.version();
   }
 
   /** The final entity with this ref, if it is in the catalog. */
@@ -193,7 +205,7 @@ public class Catalog {
    */
   public void forEachEntity(List<String> filters, java.util.function.Consumer<JsonNode> sink) {
     EntityPredicate predicate = FilterParser.parse(filters == null ? List.of() : filters);
-    queries.stream(EntityQuery.all(predicate), json -> sink.accept(Json.parse(json)));
+    queries.streamUtf8(EntityQuery.all(predicate), json -> sink.accept(Json.parse(json)));
   }
 
   /** Counts of each facet's values (such as {@code spec.type}) over entities matching filters. */

@@ -17,6 +17,11 @@ public final class Json {
     return MAPPER.readTree(text);
   }
 
+  /** Parses UTF-8 encoded JSON into a tree. */
+  public static JsonNode parse(byte[] utf8) {
+    return MAPPER.readTree(utf8);
+  }
+
   /** Writes a tree as compact JSON text. */
   public static String write(Object value) {
     return MAPPER.writeValueAsString(value);

@@ -4,18 +4,20 @@ import dev.tarmac.catalog.search.SearchIndex;
 import dev.tarmac.catalog.search.SearchIndexer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
+import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.StoredFieldVisitor;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
@@ -35,7 +37,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class EntityQueries {
 
-  private static final Set<String> JSON_ONLY = Set.of(SearchIndex.JSON);
   private static final int CHUNK = 512;
   private final SearchIndex index;
   private final Runnable catchUp;
@@ -55,14 +56,19 @@ public class EntityQueries {
 
   /** Streams the stored JSON of every matching entity in the page to the sink, in order. */
   public void stream(EntityQuery q, Consumer<String> sink) {
+    streamUtf8(q, json -> sink.accept(new String(json, StandardCharsets.UTF_8)));
+  }
+
+  /** Streams the stored JSON, as UTF-8 bytes, of every matching entity in the page, in order. */
+  public void streamUtf8(EntityQuery q, Consumer<byte[]> sink) {
     catchUp.run();
     index.read(
         searcher -> {
           try {
             StoredFields stored = searcher.storedFields();
             int[] docs = select(searcher, q);
-            // Read in document order (stored fields are compressed in blocks of neighbours), a
-            // chunk at a time, and hand out in the page's order.
+            // Read in document order (neighbours share file pages), a chunk at a time, and hand
+            // out in the page's order.
             for (int start = 0; start < docs.length; start += CHUNK) {
               int n = Math.min(CHUNK, docs.length - start);
               long[] byDoc = new long[n];
@@ -70,12 +76,13 @@ public class EntityQueries {
                 byDoc[i] = ((long) docs[start + i] << 32) | i;
               }
               Arrays.sort(byDoc);
-              String[] json = new String[n];
+              byte[][] json = new byte[n][];
+              JsonVisitor visitor = new JsonVisitor();
               for (long packed : byDoc) {
-                json[(int) packed] =
-                    stored.document((int) (packed >>> 32), JSON_ONLY).get(SearchIndex.JSON);
+                stored.document((int) (packed >>> 32), visitor);
+                json[(int) packed] = visitor.take();
               }
-              for (String j : json) {
+              for (byte[] j : json) {
                 sink.accept(j);
               }
             }
@@ -84,6 +91,33 @@ public class EntityQueries {
             throw new UncheckedIOException(e);
           }
         });
+  }
+
+  /** Collects the stored JSON field of one document and skips the rest. */
+  private static final class JsonVisitor extends StoredFieldVisitor {
+    private byte[] json;
+
+    @Override
+    public Status needsField(FieldInfo field) {
+      if (field.name.equals(SearchIndex.JSON)) {
+        return Status.YES;
+      }
+      return json == null ? Status.NO : Status.STOP;
+    }
+
+    @Override
+    public void binaryField(FieldInfo field, byte[] value) {
+      json = value;
+    }
+
+    byte[] take() {
+      byte[] out = json;
+      json = null;
+      if (out == null) {
+        throw new IllegalStateException("an indexed entity has no stored JSON");
+      }
+      return out;
+    }
   }
 
   /** The stored JSON of one page of matching entities. */

@@ -5,6 +5,7 @@ import dev.tarmac.shared.Json;
 import dev.tarmac.shared.TarmacSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,6 +45,7 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.Lock;
 import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.IOUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -106,25 +108,45 @@ public class SearchIndex implements AutoCloseable {
   }
 
   SearchIndex(Path folder, boolean persistent) {
-    IndexWriter w = null;
+    Opened opened;
     try {
       try {
-        w = new IndexWriter(FSDirectory.open(folder), new IndexWriterConfig(analyzer));
+        opened = open(folder, persistent);
       } catch (LockObtainFailedException e) {
         log.warn("Search index {} is in use by another process; using a scratch index", folder);
         folder = scratch();
         persistent = false;
-        w = new IndexWriter(FSDirectory.open(folder), new IndexWriterConfig(analyzer));
+        opened = open(folder, false);
+      } catch (IOException | RuntimeException e) {
+        // Unreadable (damaged, or written by a codec this version no longer has): the index is
+        // derived data, so start empty and let the indexer rebuild it from the database.
+        log.warn("Search index {} cannot be opened ({}); rebuilding it", folder, e.toString());
+        deleteTree(folder);
+        opened = open(folder, persistent);
       }
-      this.folder = folder;
-      this.persistent = persistent;
-      this.writer = w;
-      if (!persistent) {
-        writer.commit();
-      }
-      searchers = new SearcherManager(writer, null);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+    this.folder = folder;
+    this.persistent = persistent;
+    this.writer = opened.writer();
+    this.searchers = opened.searchers();
+  }
+
+  private record Opened(IndexWriter writer, SearcherManager searchers) {}
+
+  private Opened open(Path folder, boolean persistent) throws IOException {
+    IndexWriterConfig config = new IndexWriterConfig(analyzer);
+    config.setCodec(new RawStoredFieldsCodec());
+    IndexWriter w = new IndexWriter(FSDirectory.open(folder), config);
+    try {
+      if (!persistent) {
+        w.commit();
+      }
+      return new Opened(w, new SearcherManager(w, null));
+    } catch (IOException | RuntimeException e) {
+      IOUtils.closeWhileHandlingException(w);
+      throw e;
     }
   }
 
@@ -214,7 +236,7 @@ public class SearchIndex implements AutoCloseable {
         doc.add(new StringField(FACET, r.key() + SEPARATOR + r.originalValue(), Field.Store.NO));
       }
     }
-    doc.add(new StoredField(JSON, json));
+    doc.add(new StoredField(JSON, json.getBytes(StandardCharsets.UTF_8)));
     doc.add(new TextField("name", d.name(), Field.Store.NO));
     doc.add(new TextField("title", d.title(), Field.Store.NO));
     StringBuilder all = new StringBuilder(d.name()).append(' ').append(d.title());
@@ -245,6 +267,16 @@ public class SearchIndex implements AutoCloseable {
     stored(doc, "s.owner", d.owner());
     try {
       writer.updateDocument(new Term(REF, d.ref()), doc);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Merges the index into one segment and makes it visible (maintenance, tests). */
+  void forceMerge() {
+    try {
+      writer.forceMerge(1);
+      searchers.maybeRefreshBlocking();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -55,6 +55,15 @@ public class SearchIndexer {
     }
   }
 
+  /**
+   * The outbox position this replica's index reflects after catching up: it grows whenever any
+   * replica changes the catalog, so a view derived from the catalog can tell it is still current.
+   */
+  public long version() {
+    catchUp();
+    return indexedUpTo;
+  }
+
   /** Builds on the first run, then applies new changes; runs every second. */
   @Scheduled(initialDelay = 500, fixedDelay = 1_000)
   public synchronized void sync() {

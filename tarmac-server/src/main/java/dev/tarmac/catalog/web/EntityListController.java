@@ -101,7 +101,7 @@ class EntityListController {
     try (OutputStream out = new java.io.BufferedOutputStream(raw, 64 * 1024)) {
       out.write('[');
       boolean[] first = {true};
-      queries.stream(
+      queries.streamUtf8(
           query,
           json -> {
             try {
@@ -109,7 +109,7 @@ class EntityListController {
                 out.write(',');
               }
               first[0] = false;
-              out.write(render(json, projection).getBytes(StandardCharsets.UTF_8));
+              out.write(projection.isEmpty() ? json : render(json, projection));
             } catch (IOException e) {
               throw new UncheckedIOException(e);
             }
@@ -224,6 +224,10 @@ class EntityListController {
     }
     out.append(",\"pageInfo\":").append(Json.write(pageInfo)).append('}');
     return Requests.raw(out.toString());
+  }
+
+  private static byte[] render(byte[] json, List<String> projection) {
+    return Json.MAPPER.writeValueAsBytes(Fields.project(Json.parse(json), projection));
   }
 
   private static String render(String json, List<String> projection) {

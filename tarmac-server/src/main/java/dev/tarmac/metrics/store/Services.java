@@ -2,8 +2,6 @@ package dev.tarmac.metrics.store;
 
 import dev.tarmac.catalog.Catalog;
 import dev.tarmac.sdk.catalog.EntityRef;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -14,9 +12,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Catalog components as delivery services: a name or ref resolves to the component's ref, and a
- * team (the owner's name) to the refs it owns. The view is read from the catalog, forgotten when
- * this replica's catalog changes ({@link #forget}), and re-read at least every 30 s for changes
- * other replicas made; a name it does not know is looked up in the catalog directly.
+ * team (the owner's name) to the refs it owns. The view is read from the catalog and read again
+ * only when the catalog's version moved (a change through any replica) or it was forgotten ({@link
+ * #forget}); a name it does not know is looked up in the catalog directly.
  */
 @Component
 public class Services {
@@ -28,8 +26,6 @@ public class Services {
           "github.com/project-slug",
           "gitlab.com/project-slug",
           "backstage.io/source-location");
-
-  private static final Duration TTL = Duration.ofSeconds(30);
 
   private final Catalog catalog;
   private final AtomicLong generation = new AtomicLong();
@@ -106,7 +102,8 @@ public class Services {
   private Snapshot current() {
     Snapshot s = snapshot;
     long g = generation.get();
-    if (s.generation() == g && s.readAt().plus(TTL).isAfter(Instant.now())) {
+    long version = catalog.version();
+    if (s.generation() == g && s.version() == version) {
       return s;
     }
     Map<String, String> refs = new HashMap<>();
@@ -137,8 +134,9 @@ public class Services {
             teams.computeIfAbsent(teamName(owner), k -> new HashSet<>()).add(ref);
           }
         });
-    // Read under generation g: if the catalog changed meanwhile, the next call reads again.
-    s = new Snapshot(refs, teams, annotations, Instant.now(), g);
+    // Read under generation g and version: if the catalog changed meanwhile (its version can only
+    // have grown), the next call reads again.
+    s = new Snapshot(refs, teams, annotations, version, g);
     snapshot = s;
     return s;
   }
@@ -155,9 +153,9 @@ public class Services {
       Map<String, String> refs,
       Map<String, Set<String>> teams,
       Map<String, Map<String, String>> annotations,
-      Instant readAt,
+      long version,
       long generation) {
 
-    static final Snapshot EMPTY = new Snapshot(Map.of(), Map.of(), Map.of(), Instant.EPOCH, -1);
+    static final Snapshot EMPTY = new Snapshot(Map.of(), Map.of(), Map.of(), -1, -1);
   }
 }

@@ -2,9 +2,15 @@ package dev.tarmac.catalog.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.util.BytesRef;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +35,68 @@ class SearchIndexPersistenceTest {
       assertThat(index.search("payments", Map.of(), 0, 10).total()).isEqualTo(1);
     }
     assertThat(Files.exists(folder)).isTrue();
+  }
+
+  @Test
+  void storedJsonComesBackByteForByteAfterReopeningAndMerging() throws Exception {
+    Path folder = dir.resolve("catalog-y");
+    // Enough entities to span several stored-field blocks, some larger than a block, with
+    // characters outside ASCII.
+    List<String> written = new ArrayList<>();
+    try (SearchIndex index = new SearchIndex(folder, true)) {
+      for (int i = 0; i < 600; i++) {
+        String description = (i % 50 == 0 ? "x".repeat(40_000) : "Zürich ✓ " + i);
+        String json =
+            "{\"apiVersion\":\"backstage.io/v1alpha1\",\"kind\":\"Component\","
+                + "\"metadata\":{\"name\":\"c-"
+                + i
+                + "\",\"namespace\":\"default\",\"description\":\""
+                + description
+                + "\"},\"spec\":{\"type\":\"service\",\"owner\":\"team-a\"}}";
+        written.add(json);
+        index.putEntity(json);
+        if (i % 100 == 99) {
+          index.refresh(); // several segments, merged below
+        }
+      }
+      index.commit(600);
+    }
+    try (SearchIndex index = new SearchIndex(folder, true)) {
+      index.forceMerge();
+      List<String> read =
+          index.read(
+              searcher -> {
+                try {
+                  List<String> out = new ArrayList<>();
+                  StoredFields stored = searcher.storedFields();
+                  for (int doc = 0; doc < searcher.getIndexReader().maxDoc(); doc++) {
+                    BytesRef json = stored.document(doc).getBinaryValue(SearchIndex.JSON);
+                    out.add(json.utf8ToString());
+                  }
+                  return out;
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
+      assertThat(read).containsExactlyInAnyOrderElementsOf(written);
+    }
+  }
+
+  @Test
+  void anUnreadableIndexIsReplacedByAnEmptyOneToRebuild() throws Exception {
+    Path folder = dir.resolve("catalog-z");
+    Files.createDirectories(folder);
+    Files.writeString(folder.resolve("segments_1"), "not a Lucene commit");
+    try (SearchIndex index = new SearchIndex(folder, true)) {
+      assertThat(index.persistent()).isTrue();
+      assertThat(index.committedCursor()).isEqualTo(-1);
+      index.putEntity(
+          "{\"apiVersion\":\"backstage.io/v1alpha1\",\"kind\":\"Group\","
+              + "\"metadata\":{\"name\":\"team-a\"},\"spec\":{\"type\":\"team\","
+              + "\"children\":[]}}");
+      index.refresh();
+      assertThat(index.search("team-a", Map.of(), 0, 10).total()).isEqualTo(1);
+    }
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.tarmac.catalog.ingest;
 
 import dev.tarmac.catalog.CatalogException;
 import dev.tarmac.catalog.store.LocationRow;
+import dev.tarmac.shared.ReadException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,7 +55,9 @@ public final class FileRoots {
       return api();
     }
     if (target.isEmpty()) {
-      return new FileScope(roots, null, SETTING + " (configured location " + originKey + ")");
+      // A configured url or git location: a git one reads its own repository as configured.
+      String own = originKey.startsWith("git:") ? originKey.substring(4) : null;
+      return new FileScope(roots, own, SETTING + " (configured location " + originKey + ")");
     }
     Path path = Path.of(target);
     Path folder = SourceReaders.isGlob(target) ? SourceReaders.globRoot(target) : path.getParent();
@@ -69,19 +72,46 @@ public final class FileRoots {
   }
 
   /**
-   * Refuses, as an InputError naming the setting, a run-time registration of a file path or glob
-   * outside the roots; other location types pass.
+   * The folder of a {@code file:} git repository (for a discovery pattern with {@code *}, the
+   * folder holding the repositories), or null for a remote one.
+   */
+  static Path localRepository(String repository) {
+    if (!repository.regionMatches(true, 0, "file:", 0, 5)) {
+      return null;
+    }
+    Path path;
+    try {
+      path = Path.of(java.net.URI.create(repository.replace("*", "_")));
+    } catch (IllegalArgumentException e) {
+      throw new ReadException("Invalid git repository URL " + repository);
+    }
+    return repository.contains("*") ? path.getParent() : path;
+  }
+
+  /**
+   * Refuses, as an InputError naming the setting, a run-time registration of a file path or glob,
+   * or of a git repository given as a {@code file:} URL, outside the roots; other locations pass.
    */
   public void checkRegistration(LocationRow row) {
-    if (!row.type().equals("file")) {
+    String target = row.target();
+    Path path;
+    if (row.type().equals("file")) {
+      path = SourceReaders.isGlob(target) ? SourceReaders.globRoot(target) : Path.of(target);
+    } else if (row.type().equals("git")) {
+      path = localRepository(GitTarget.parse(target).repository());
+      if (path == null) {
+        return; // a remote repository: tarmac.reading.allow decides
+      }
+    } else {
       return;
     }
-    String target = row.target();
     try {
-      api().check(SourceReaders.isGlob(target) ? SourceReaders.globRoot(target) : Path.of(target));
+      api().check(path);
     } catch (FileOutsideRootsException e) {
       throw CatalogException.input(
-          "Location file:"
+          "Location "
+              + row.type()
+              + ":"
               + target
               + " is outside the folders that locations registered at run time may read; add its"
               + " folder to "

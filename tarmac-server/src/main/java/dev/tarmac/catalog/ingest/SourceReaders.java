@@ -43,10 +43,42 @@ public class SourceReaders {
         UrlReader.UrlContent c = urls.read(uri(target), null);
         yield List.of(new SourceFile("url", target, c.text(), etag(c.etag(), c.text())));
       }
-      case "git" -> git.read(target);
+      case "git" -> {
+        checkLocalRepository(target, scope);
+        yield git.read(target);
+      }
       default ->
           throw new ReadException("Unknown location type '" + type + "'; use file, url or git");
     };
+  }
+
+  /**
+   * A {@code file:} repository lies in the scope's folders unless it is the repository of the
+   * configured git location the scope belongs to.
+   */
+  private static void checkLocalRepository(String target, FileScope scope) {
+    String repository = GitTarget.parse(target).repository();
+    Path folder = FileRoots.localRepository(repository);
+    if (folder == null || sameRepository(scope.ownTarget(), repository)) {
+      return;
+    }
+    scope.check(folder);
+  }
+
+  /** Whether the repository is the configured one, or one its discovery pattern finds. */
+  private static boolean sameRepository(String ownTarget, String repository) {
+    if (ownTarget == null || !ownTarget.regionMatches(true, 0, "file:", 0, 5)) {
+      return false;
+    }
+    try {
+      Path own = Path.of(URI.create(GitTarget.parse(ownTarget).repository())).normalize();
+      Path repo = Path.of(URI.create(repository)).normalize();
+      return own.toString().contains("*")
+          ? FileSystems.getDefault().getPathMatcher("glob:" + own).matches(repo)
+          : own.equals(repo);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   /** Resolves a target relative to the location a parent was read from. */

@@ -142,6 +142,37 @@ class FileRootsTest {
     assertThat(readers.read("file", link.toString(), withConfig.forOrigin(key))).hasSize(1);
   }
 
+  @Test
+  void aLocalGitRepositoryOutsideTheRootsIsRefusedAtRegistrationAndWhenRead() throws Exception {
+    Path repo = Files.createDirectories(outside.resolve("repo"));
+    assertRefused(Registrations.normalise("git", repo.toUri() + "#main:catalog-info.yaml", "api"));
+    assertRefused(Registrations.normalise("git", outside.toUri() + "*", "api"));
+    roots.checkRegistration(
+        Registrations.normalise("git", root.resolve("repo").toUri() + "#main", "api"));
+    roots.checkRegistration(Registrations.normalise("git", root.toUri() + "*", "api"));
+    // Remote repositories are for tarmac.reading.allow to decide.
+    roots.checkRegistration(
+        Registrations.normalise("git", "https://git.example.com/a.git#main", "api"));
+    // A nested target read under a run-time registration cannot reach it either.
+    assertThatThrownBy(() -> readers.read("git", repo.toUri() + "#main", roots.api()))
+        .isInstanceOf(FileOutsideRootsException.class)
+        .hasMessageContaining("tarmac.reading.file-roots");
+  }
+
+  @Test
+  void aConfiguredGitLocationReadsItsOwnRepositoriesButNotOthers() throws Exception {
+    Path repos = Files.createDirectories(dir.resolve("repos"));
+    String key = "git:" + repos.toUri() + "*#main";
+    FileRoots withConfig = new FileRoots(List.of(root), Map.of(key, ""));
+    FileScope scope = withConfig.forOrigin(key);
+    // A repository the discovery pattern finds passes the check (and then fails only because
+    // there is no such repository here); one elsewhere is refused.
+    assertThatThrownBy(() -> readers.read("git", repos.resolve("a").toUri() + "#main", scope))
+        .isNotInstanceOf(FileOutsideRootsException.class);
+    assertThatThrownBy(() -> readers.read("git", outside.toUri() + "#main", scope))
+        .isInstanceOf(FileOutsideRootsException.class);
+  }
+
   private void assertRefused(LocationRow row) {
     assertThatThrownBy(() -> roots.checkRegistration(row))
         .isInstanceOf(CatalogException.class)

@@ -193,10 +193,9 @@ public class Catalog {
             ? List.of()
             : List.of("metadata.name", "metadata.title", "kind", "spec.type", "spec.owner");
     EntityQuery q = new EntityQuery(predicate, orders, fullText, textFields, limit, offset);
-    List<JsonNode> items = queries.page(q).stream().map(Json::parse).toList();
-    long total =
-        limit < 0 || (offset == 0 && items.size() < limit) ? items.size() : queries.count(q);
-    return new EntityListing(items, total);
+    EntityQueries.Page page = queries.pageUtf8(q);
+    List<JsonNode> items = page.items().stream().map(Json::parse).toList();
+    return new EntityListing(items, page.total());
   }
 
   /**

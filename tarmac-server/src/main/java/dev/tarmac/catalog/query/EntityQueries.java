@@ -62,35 +62,57 @@ public class EntityQueries {
   /** Streams the stored JSON, as UTF-8 bytes, of every matching entity in the page, in order. */
   public void streamUtf8(EntityQuery q, Consumer<byte[]> sink) {
     catchUp.run();
-    index.read(
+    index.read(searcher -> emit(searcher, q, sink));
+  }
+
+  /** One page of matching entities' stored JSON and the number of all matches, read together. */
+  public Page pageUtf8(EntityQuery q) {
+    catchUp.run();
+    return index.read(
         searcher -> {
-          try {
-            StoredFields stored = searcher.storedFields();
-            int[] docs = select(searcher, q);
-            // Read in document order (neighbours share file pages), a chunk at a time, and hand
-            // out in the page's order.
-            for (int start = 0; start < docs.length; start += CHUNK) {
-              int n = Math.min(CHUNK, docs.length - start);
-              long[] byDoc = new long[n];
-              for (int i = 0; i < n; i++) {
-                byDoc[i] = ((long) docs[start + i] << 32) | i;
-              }
-              Arrays.sort(byDoc);
-              byte[][] json = new byte[n][];
-              JsonVisitor visitor = new JsonVisitor();
-              for (long packed : byDoc) {
-                stored.document((int) (packed >>> 32), visitor);
-                json[(int) packed] = visitor.take();
-              }
-              for (byte[] j : json) {
-                sink.accept(j);
-              }
-            }
-            return null;
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
+          List<byte[]> items = new ArrayList<>();
+          long total = emit(searcher, q, items::add);
+          return new Page(items, total);
         });
+  }
+
+  /**
+   * One page of stored JSON (UTF-8) and the total number of matches, paging ignored.
+   *
+   * @param items the page's entities in order
+   * @param total how many entities match
+   */
+  public record Page(List<byte[]> items, long total) {}
+
+  /** Hands the page's stored JSON to the sink in order; returns the number of all matches. */
+  private long emit(IndexSearcher searcher, EntityQuery q, Consumer<byte[]> sink) {
+    try {
+      StoredFields stored = searcher.storedFields();
+      FixedBitSet hits = matches(searcher, q);
+      int[] docs = select(searcher, q, hits);
+      // Read in document order (neighbours share file pages), a chunk at a time, and hand out in
+      // the page's order.
+      JsonVisitor visitor = new JsonVisitor();
+      for (int start = 0; start < docs.length; start += CHUNK) {
+        int n = Math.min(CHUNK, docs.length - start);
+        long[] byDoc = new long[n];
+        for (int i = 0; i < n; i++) {
+          byDoc[i] = ((long) docs[start + i] << 32) | i;
+        }
+        Arrays.sort(byDoc);
+        byte[][] json = new byte[n][];
+        for (long packed : byDoc) {
+          stored.document((int) (packed >>> 32), visitor);
+          json[(int) packed] = visitor.take();
+        }
+        for (byte[] j : json) {
+          sink.accept(j);
+        }
+      }
+      return hits.cardinality();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Collects the stored JSON field of one document and skips the rest. */
@@ -216,9 +238,8 @@ public class EntityQueries {
   }
 
   /** The documents of the requested page, in order: sort keys in turn, then entity ref. */
-  private int[] select(IndexSearcher searcher, EntityQuery q) {
+  private int[] select(IndexSearcher searcher, EntityQuery q, FixedBitSet hits) {
     IndexReader reader = searcher.getIndexReader();
-    FixedBitSet hits = matches(searcher, q);
     int[] byRef = orders.byRef(reader);
     int from = Math.max(0, q.offset());
     int limit = q.limit() < 0 ? Integer.MAX_VALUE : q.limit();

@@ -8,6 +8,7 @@ import dev.tarmac.catalog.query.FilterParser;
 import dev.tarmac.shared.Json;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -33,6 +34,7 @@ import tools.jackson.databind.JsonNode;
 @RequestMapping(path = "/api/catalog", produces = MediaType.APPLICATION_JSON_VALUE)
 class EntityListController {
   private static final int DEFAULT_QUERY_LIMIT = 200;
+  private static final byte[] ITEMS = "{\"items\":[".getBytes(StandardCharsets.UTF_8);
   private final EntityQueries queries;
 
   EntityListController(EntityQueries queries) {
@@ -119,7 +121,7 @@ class EntityListController {
   }
 
   @GetMapping("/entities/by-query")
-  ResponseEntity<String> byQueryGet(
+  ResponseEntity<byte[]> byQueryGet(
       @RequestParam(required = false) String fullTextFilterTerm,
       @RequestParam(required = false) String limit,
       @RequestParam(required = false) String offset,
@@ -149,7 +151,7 @@ class EntityListController {
   }
 
   @PostMapping(path = "/entities/by-query", consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<String> byQueryPost(@RequestBody JsonNode body) {
+  ResponseEntity<byte[]> byQueryPost(@RequestBody JsonNode body) {
     Requests.requireObject(body);
     QueryCursor q;
     if (body.hasNonNull("cursor")) {
@@ -183,7 +185,7 @@ class EntityListController {
     return runQuery(q, lim, Fields.parse(fields), true);
   }
 
-  private ResponseEntity<String> runQuery(
+  private ResponseEntity<byte[]> runQuery(
       QueryCursor q, int limit, List<String> fields, boolean total) {
     EntityPredicate predicate =
         q.filterJson() != null && !q.filterJson().isNull()
@@ -205,7 +207,8 @@ class EntityListController {
             : q.termFields();
     EntityQuery query =
         new EntityQuery(predicate, orders, q.term(), termFields, limit + 1, q.offset());
-    List<String> page = limit == 0 ? List.of() : queries.page(query);
+    EntityQueries.Page result = queries.pageUtf8(query);
+    List<byte[]> page = limit == 0 ? List.of() : result.items();
     Map<String, Object> pageInfo = new LinkedHashMap<>();
     if (page.size() > limit) {
       page = page.subList(0, limit);
@@ -214,16 +217,22 @@ class EntityListController {
     if (q.offset() > 0) {
       pageInfo.put("prevCursor", q.at(Math.max(0, q.offset() - limit), limit).encode());
     }
-    StringBuilder out = new StringBuilder(page.size() * 2048 + 256).append("{\"items\":[");
+    ByteArrayOutputStream out = new ByteArrayOutputStream(page.size() * 2048 + 256);
+    out.writeBytes(ITEMS);
     for (int i = 0; i < page.size(); i++) {
-      out.append(i == 0 ? "" : ",").append(render(page.get(i), fields));
+      if (i > 0) {
+        out.write(',');
+      }
+      out.writeBytes(fields.isEmpty() ? page.get(i) : render(page.get(i), fields));
     }
-    out.append(']');
+    out.write(']');
     if (total) {
-      out.append(",\"totalItems\":").append(queries.count(query));
+      out.writeBytes((",\"totalItems\":" + result.total()).getBytes(StandardCharsets.UTF_8));
     }
-    out.append(",\"pageInfo\":").append(Json.write(pageInfo)).append('}');
-    return Requests.raw(out.toString());
+    out.writeBytes(",\"pageInfo\":".getBytes(StandardCharsets.UTF_8));
+    out.writeBytes(Json.MAPPER.writeValueAsBytes(pageInfo));
+    out.write('}');
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(out.toByteArray());
   }
 
   private static byte[] render(byte[] json, List<String> projection) {

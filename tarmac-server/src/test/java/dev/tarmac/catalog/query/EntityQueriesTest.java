@@ -90,6 +90,11 @@ class EntityQueriesTest {
     // web-shop.
     assertThat(names(page)).containsExactly("batch", "ledger");
     assertThat(queries.count(page)).isEqualTo(5);
+    EntityQueries.Page together = queries.pageUtf8(page);
+    assertThat(together.total()).isEqualTo(5);
+    assertThat(together.items())
+        .extracting(json -> Json.parse(json).path("metadata").path("name").asString())
+        .containsExactly("batch", "ledger");
     EntityQuery sorted =
         new EntityQuery(
             null, List.of(new EntityQuery.Order("metadata.name", false)), null, List.of(), 2, 3);

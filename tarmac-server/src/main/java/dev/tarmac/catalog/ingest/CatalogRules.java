@@ -6,6 +6,8 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Which kinds an entity may have given where it came from: global rules apply everywhere, a
@@ -40,6 +42,13 @@ public final class CatalogRules {
     }
     Set<String> own = originKey == null ? null : perOrigin.get(originKey);
     return own != null && own.contains(k);
+  }
+
+  /** A text that changes whenever the rules do (part of a location's source fingerprint). */
+  public String fingerprint() {
+    Map<String, Set<String>> origins = new TreeMap<>();
+    perOrigin.forEach((key, kinds) -> origins.put(key, new TreeSet<>(kinds)));
+    return new TreeSet<>(global) + " " + origins;
   }
 
   private static String lower(String s) {

@@ -45,6 +45,15 @@ public final class EntityProcessor {
 
   /** Processes an unprocessed entity. */
   public Processed process(JsonNode unprocessed) {
+    return process(unprocessed, null);
+  }
+
+  /**
+   * Processes an unprocessed entity; a location whose sources still read as {@code knownSourceEtag}
+   * (what its last processing recorded) is not parsed again and comes back with {@link
+   * Processed#sourcesUnchanged()} set.
+   */
+  public Processed process(JsonNode unprocessed, String knownSourceEtag) {
     ObjectNode entity = (ObjectNode) unprocessed.deepCopy();
     List<ProcessingError> errors = new ArrayList<>();
     ObjectNode metadata = entity.path("metadata") instanceof ObjectNode m ? m : null;
@@ -81,7 +90,17 @@ public final class EntityProcessor {
     List<EmittedEntity> children = null;
     StringBuilder etag = new StringBuilder();
     if (entity.path("kind").asString("").equalsIgnoreCase("location")) {
-      children = readLocation(entity, locationKey, scope, errors, etag);
+      List<SourceFile> files = readTargets(entity, locationKey, scope, errors, etag);
+      String sourceEtag = etag.isEmpty() ? null : Hashes.sha256(etag.toString());
+      if (knownSourceEtag != null && errors.isEmpty() && knownSourceEtag.equals(sourceEtag)) {
+        return new Processed(entity, relations, null, errors, sourceEtag, readsSources, true);
+      }
+      String origin = Annotations.get(entity, Annotations.ORIGIN_LOCATION);
+      Map<String, EmittedEntity> emitted = new LinkedHashMap<>();
+      for (SourceFile file : files) {
+        emit(file, origin, emitted, errors);
+      }
+      children = new ArrayList<>(emitted.values());
     }
     return new Processed(
         entity,
@@ -92,7 +111,11 @@ public final class EntityProcessor {
         readsSources);
   }
 
-  private List<EmittedEntity> readLocation(
+  /**
+   * Reads every target of a location; {@code etag} collects each file's key and fingerprint, and
+   * the rules that decide what it may emit.
+   */
+  private List<SourceFile> readTargets(
       ObjectNode location,
       String locationKey,
       FileScope scope,
@@ -105,13 +128,12 @@ public final class EntityProcessor {
         locationKey == null ? "" : locationKey.substring(locationKey.indexOf(':') + 1);
     String type = spec.path("type").isString() ? spec.get("type").asString() : baseType;
     boolean optional = spec.path("presence").asString("required").equals("optional");
-    String origin = Annotations.get(location, Annotations.ORIGIN_LOCATION);
     List<String> targets = new ArrayList<>();
     if (spec.path("target").isString()) {
       targets.add(spec.get("target").asString());
     }
     spec.path("targets").forEach(t -> targets.add(t.asString()));
-    Map<String, EmittedEntity> emitted = new LinkedHashMap<>();
+    List<SourceFile> read = new ArrayList<>();
     for (String target : targets) {
       String readType = type.equals(baseType) ? readers.childType(baseType, target) : type;
       String resolved =
@@ -136,10 +158,13 @@ public final class EntityProcessor {
       }
       for (SourceFile file : files) {
         etag.append(file.key()).append('=').append(file.etag()).append('\n');
-        emit(file, origin, emitted, errors);
+        read.add(file);
       }
     }
-    return new ArrayList<>(emitted.values());
+    if (!read.isEmpty()) {
+      etag.append("rules=").append(rules.fingerprint()).append('\n');
+    }
+    return read;
   }
 
   private void emit(

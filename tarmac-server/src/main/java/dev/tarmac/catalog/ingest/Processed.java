@@ -16,6 +16,8 @@ import tools.jackson.databind.node.ObjectNode;
  * @param readsSources whether processing read anything besides the entity itself (a location's
  *     targets, a placeholder's file): only such entities can change without their parent emitting
  *     something new, so only they are refreshed on the processing interval
+ * @param sourcesUnchanged whether a location's sources read exactly as last time, so its targets
+ *     were not parsed again and {@code children} is null
  */
 public record Processed(
     ObjectNode entity,
@@ -23,7 +25,19 @@ public record Processed(
     List<EmittedEntity> children,
     List<ProcessingError> errors,
     String sourceEtag,
-    boolean readsSources) {
+    boolean readsSources,
+    boolean sourcesUnchanged) {
+
+  /** An outcome whose sources were read and parsed (or that read none). */
+  public Processed(
+      ObjectNode entity,
+      List<Relation> relations,
+      List<EmittedEntity> children,
+      List<ProcessingError> errors,
+      String sourceEtag,
+      boolean readsSources) {
+    this(entity, relations, children, errors, sourceEtag, readsSources, false);
+  }
 
   /** Whether processing failed (the last good version is kept). */
   public boolean failed() {

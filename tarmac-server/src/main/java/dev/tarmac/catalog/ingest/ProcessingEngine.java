@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
 
 /**
  * One processing round: claim due entities with a lease, process them in parallel, and write the
@@ -93,7 +94,16 @@ public class ProcessingEngine {
   private Outcome processOne(RefreshRow row) {
     Processed p;
     try {
-      p = processor.process(Json.parse(row.unprocessedJson()));
+      JsonNode raw = Json.parse(row.unprocessedJson());
+      // A location whose sources read as last time is not parsed again; should the location
+      // itself have changed, it is processed in full.
+      p = processor.process(raw, row.errorsJson() == null ? row.sourceEtag() : null);
+      if (p.sourcesUnchanged()) {
+        if (row.processedJson() != null && row.processedJson().equals(Json.write(p.entity()))) {
+          return new Outcome(row, null, nextUpdate(true));
+        }
+        p = processor.process(raw, null);
+      }
     } catch (RuntimeException e) {
       p =
           new Processed(

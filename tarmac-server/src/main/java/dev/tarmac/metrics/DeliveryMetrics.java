@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -38,6 +39,7 @@ public class DeliveryMetrics {
   private final TransactionTemplate readTx;
   private final CommitRangeResolver ranges;
   private final UnknownServices unknownServices;
+  private final AtomicLong intakes = new AtomicLong();
 
   /** Creates the facade. */
   public DeliveryMetrics(
@@ -117,6 +119,9 @@ public class DeliveryMetrics {
       // The catalog changed while these were stored: an adoption pass may have missed them.
       unknownServices.request();
     }
+    if (stored > 0) {
+      intakes.incrementAndGet();
+    }
     return new IntakeResult(stored, total - stored, List.copyOf(names.unknown));
   }
 
@@ -136,6 +141,11 @@ public class DeliveryMetrics {
     // One read-only transaction: PostgreSQL streams the rows in chunks only inside one.
     DeliveryFacts facts = readTx.execute(s -> store.facts(scoped, window));
     return DoraCalculator.aggregate(scope, facts, window, profile);
+  }
+
+  /** How many intakes through this replica stored something: a change means new figures. */
+  public long intakeCount() {
+    return intakes.get();
   }
 
   /** Every team (catalog owner) and the component refs it owns. */

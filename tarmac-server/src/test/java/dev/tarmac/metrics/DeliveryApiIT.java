@@ -1,6 +1,7 @@
 package dev.tarmac.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.tarmac.metrics.ops.DeliveryGauges;
 import dev.tarmac.support.Api;
@@ -10,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
@@ -136,6 +138,38 @@ class DeliveryApiIT {
     gauges.refresh();
     String prometheus = api.get("/actuator/prometheus").body();
     assertThat(prometheus).contains("tarmac_delivery_deployments_per_week{team=\"dora-team\"}");
+  }
+
+  @Test
+  void teamGaugesFollowNewEvents() {
+    gauges.refresh();
+    double before = deploymentsPerWeek("dora-team");
+    gauges.refresh(); // nothing new: the figures stay as they are
+    assertThat(deploymentsPerWeek("dora-team")).isEqualTo(before);
+    // Two weeks ago lies inside the default window, the last 12 full ISO weeks.
+    String finished = Instant.now().minus(Duration.ofDays(14)).toString();
+    Api.Response d =
+        api.post(
+            "/api/delivery/deployments",
+            "{\"id\":\"it-gauge-1\",\"service\":\"delivery-api\",\"environment\":\"production\","
+                + "\"commitShas\":[\"g1\"],\"finishedAt\":\""
+                + finished
+                + "\",\"status\":\"success\"}");
+    assertThat(d.status()).as(d.body()).isEqualTo(200);
+    gauges.refresh();
+    // One more deployment in 12 weeks (the report rounds to two decimals).
+    assertThat(deploymentsPerWeek("dora-team")).isCloseTo(before + 1.0 / 12, within(0.006));
+  }
+
+  private double deploymentsPerWeek(String team) {
+    String prefix = "tarmac_delivery_deployments_per_week{team=\"" + team + "\"} ";
+    return api.get("/actuator/prometheus")
+        .body()
+        .lines()
+        .filter(l -> l.startsWith(prefix))
+        .mapToDouble(l -> Double.parseDouble(l.substring(prefix.length()).trim()))
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test

@@ -5,23 +5,35 @@ import dev.tarmac.sdk.delivery.DoraReport;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * DORA figures per team for Prometheus over the default window: deployments per week, median lead
- * time, change failure rate and median failed-deployment recovery time; refreshed every minute.
+ * time, change failure rate and median failed-deployment recovery time. Checked every minute and
+ * recomputed when events arrived through this replica, a team's components or the day changed, or
+ * ten minutes passed (events other replicas took in); an idle instance computes nothing.
  */
 @Component
 public class DeliveryGauges {
+
+  private static final Duration SAFETY = Duration.ofMinutes(10);
 
   private final DeliveryMetrics metrics;
   private final MultiGauge deploymentsPerWeek;
   private final MultiGauge leadTime;
   private final MultiGauge failureRate;
   private final MultiGauge recovery;
+  private Object lastInputs;
+  private Instant lastRefresh = Instant.EPOCH;
 
   /** Registers the gauges. */
   public DeliveryGauges(DeliveryMetrics metrics, MeterRegistry registry) {
@@ -49,11 +61,18 @@ public class DeliveryGauges {
   /** Recomputes every team's report. */
   @Scheduled(initialDelay = 5_000, fixedDelay = 60_000)
   public void refresh() {
+    Map<String, Set<String>> teams = metrics.teams();
+    Instant now = Instant.now();
+    List<Object> inputs =
+        List.of(metrics.intakeCount(), teams, LocalDate.ofInstant(now, ZoneOffset.UTC));
+    if (inputs.equals(lastInputs) && now.isBefore(lastRefresh.plus(SAFETY))) {
+      return;
+    }
     List<MultiGauge.Row<?>> df = new ArrayList<>();
     List<MultiGauge.Row<?>> lt = new ArrayList<>();
     List<MultiGauge.Row<?>> cfr = new ArrayList<>();
     List<MultiGauge.Row<?>> rec = new ArrayList<>();
-    for (String team : metrics.teams().keySet()) {
+    for (String team : teams.keySet()) {
       DoraReport r = metrics.report("team:" + team, null, null, null);
       Tags tags = Tags.of("team", team);
       df.add(MultiGauge.Row.of(tags, r.deploymentFrequency().deploymentsPerWeek()));
@@ -65,6 +84,8 @@ public class DeliveryGauges {
     leadTime.register(lt, true);
     failureRate.register(cfr, true);
     recovery.register(rec, true);
+    lastInputs = inputs;
+    lastRefresh = now;
   }
 
   private static double nan(Double v) {

@@ -95,7 +95,7 @@ public class Catalog {
 
   /** Number of entities per kind. */
   public Map<String, Long> countByKind() {
-    return finals.countByKind();
+    return queries.countByKind();
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.tarmac.catalog.ops;
 
+import dev.tarmac.catalog.query.EntityQueries;
 import dev.tarmac.catalog.store.FinalEntities;
 import dev.tarmac.catalog.store.RefreshQueue;
 import dev.tarmac.catalog.store.RefreshStates;
@@ -24,6 +25,7 @@ import org.springframework.stereotype.Component;
 public class CatalogMetrics {
 
   private final FinalEntities finals;
+  private final EntityQueries queries;
   private final RefreshStates states;
   private final RefreshQueue queue;
   private final MultiGauge byKind;
@@ -34,7 +36,12 @@ public class CatalogMetrics {
 
   /** Registers the gauges. */
   public CatalogMetrics(
-      FinalEntities finals, RefreshStates states, RefreshQueue queue, MeterRegistry registry) {
+      FinalEntities finals,
+      EntityQueries queries,
+      RefreshStates states,
+      RefreshQueue queue,
+      MeterRegistry registry) {
+    this.queries = queries;
     this.queue = queue;
     this.finals = finals;
     this.states = states;
@@ -60,7 +67,7 @@ public class CatalogMetrics {
   /** Re-reads the figures from the database. */
   @Scheduled(initialDelay = 2_000, fixedDelay = 15_000)
   public void refresh() {
-    Map<String, Long> counts = finals.countByKind();
+    Map<String, Long> counts = queries.countByKind();
     List<MultiGauge.Row<?>> rows = new ArrayList<>();
     counts.forEach((kind, n) -> rows.add(MultiGauge.Row.of(Tags.of("kind", kind), n)));
     byKind.register(rows, true);

@@ -207,6 +207,15 @@ public class EntityQueries {
     }
   }
 
+  /** Number of entities per kind (as written), from the index. */
+  public Map<String, Long> countByKind() {
+    Map<String, Long> out = new LinkedHashMap<>();
+    for (FacetCount c : facets(List.of("kind"), null).getOrDefault("kind", List.of())) {
+      out.merge(c.value(), c.count(), Long::sum);
+    }
+    return out;
+  }
+
   /** The matching live documents, as global document ids. */
   private static FixedBitSet matches(IndexSearcher searcher, EntityQuery q) {
     FixedBitSet hits = new FixedBitSet(Math.max(1, searcher.getIndexReader().maxDoc()));

@@ -260,17 +260,6 @@ public class FinalEntities {
     return out;
   }
 
-  /** Count of final entities per kind. */
-  public Map<String, Long> countByKind() {
-    Map<String, Long> out = new HashMap<>();
-    jdbc.sql("SELECT kind, COUNT(*) FROM catalog_final_entity GROUP BY kind")
-        .query(
-            rs -> {
-              out.put(rs.getString(1), rs.getLong(2));
-            });
-    return out;
-  }
-
   /** The time of the latest write to any final entity, or null. */
   public Instant lastUpdate() {
     return jdbc.sql("SELECT MAX(updated_at) FROM catalog_final_entity")

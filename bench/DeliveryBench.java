@@ -111,6 +111,7 @@ public class DeliveryBench {
       ExecutorService pool = Executors.newFixedThreadPool(clients);
       List<Future<?>> pending = new ArrayList<>();
       long t0 = System.nanoTime();
+      double[] cpu0 = {cpuSeconds(p.pid()), cpuSeconds(ProcessHandle.current().pid()), postgresCpuSeconds()};
       Random random = new Random(42);
       StringBuilder current = new StringBuilder("[");
       String currentType = null;
@@ -190,6 +191,12 @@ public class DeliveryBench {
       double seconds = (System.nanoTime() - t0) / 1e9;
       System.out.printf("intake: %d events in %.1f s = %.0f events/s (load average %.2f)%n",
           total.get(), seconds, total.get() / seconds, loadAverage());
+      // CPU seconds spent during intake: less dependent on other work on the machine than rates.
+      double server = cpuSeconds(p.pid()) - cpu0[0];
+      System.out.printf("intake CPU: server %.1f s (%.0f events per CPU-s), bench %.1f s%s%n",
+          server, total.get() / server, cpuSeconds(ProcessHandle.current().pid()) - cpu0[1],
+          postgres == null ? "" : String.format(", all postgres processes %.1f s",
+              postgresCpuSeconds() - cpu0[2]));
       String window = "&from=" + FROM + "&to=" + FROM.plusSeconds(WINDOW_SECONDS);
       for (String scope : List.of("org", "team:team-0", "service:svc-0")) {
         double[] ms = new double[samples];
@@ -215,6 +222,35 @@ public class DeliveryBench {
 
   static double loadAverage() {
     return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+  }
+
+  /** User plus system CPU seconds of a process (Linux /proc; NaN elsewhere). */
+  static double cpuSeconds(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      // Fields 14 and 15 (utime, stime), counted from the state field (3) in clock ticks.
+      return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+    } catch (Exception e) {
+      return Double.NaN;
+    }
+  }
+
+  /** CPU seconds of every process named postgres (the server's backends included). */
+  static double postgresCpuSeconds() {
+    double sum = 0;
+    for (ProcessHandle h : ProcessHandle.allProcesses().toList()) {
+      try {
+        String comm = Files.readString(Path.of("/proc/" + h.pid() + "/comm")).trim();
+        if (comm.equals("postgres")) {
+          double c = cpuSeconds(h.pid());
+          sum += Double.isNaN(c) ? 0 : c;
+        }
+      } catch (Exception e) {
+        // Gone meanwhile.
+      }
+    }
+    return sum;
   }
 
   static void post(String url, String json) throws Exception {

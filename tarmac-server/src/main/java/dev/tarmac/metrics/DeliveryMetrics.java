@@ -110,9 +110,8 @@ public class DeliveryMetrics {
                   + store.insertChanges(cs, names.known, now, pending)
                   + store.insertIncidents(is, names.known, now, pending);
             });
-    // One more short transaction: completes what a concurrent intake could not see (one commit,
-    // not one per statement).
-    tx.executeWithoutResult(s -> store.settle(pending));
+    // Completes what a concurrent intake could not see.
+    store.settle(pending, tx);
     if (!names.unknown.isEmpty() && services.generation() != generation) {
       // The catalog changed while these were stored: an adoption pass may have missed them.
       unknownServices.request();

@@ -108,7 +108,12 @@ public class DeliveryBench {
       long perService = events / services;
       List<String> bodies = new ArrayList<>();
       AtomicLong total = new AtomicLong();
-      ExecutorService pool = Executors.newFixedThreadPool(clients);
+      // Daemon threads: a failed post ends the run instead of leaving the clients waiting.
+      ExecutorService pool = Executors.newFixedThreadPool(clients, r -> {
+        Thread t = new Thread(r);
+        t.setDaemon(true);
+        return t;
+      });
       List<Future<?>> pending = new ArrayList<>();
       long t0 = System.nanoTime();
       double[] cpu0 = {cpuSeconds(p.pid()), cpuSeconds(ProcessHandle.current().pid()), postgresCpuSeconds()};

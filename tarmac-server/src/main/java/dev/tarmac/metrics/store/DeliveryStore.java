@@ -52,8 +52,8 @@ public class DeliveryStore {
     this.jdbc = jdbc;
     boolean postgres = postgres(jdbc);
     this.inserts = new IdempotentInsert(jdbc, postgres);
-    this.shipped = new ShippedCommits(jdbc, postgres);
-    this.causes = new IncidentCauses(jdbc, postgres);
+    this.shipped = new ShippedCommits(jdbc);
+    this.causes = new IncidentCauses(jdbc);
     this.reads = new WindowReads(jdbc, postgres);
     this.adoptions = new Adoptions(jdbc);
     this.postgresIntake = postgres ? new PostgresIntake(jdbc) : null;

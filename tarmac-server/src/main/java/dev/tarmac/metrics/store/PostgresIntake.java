@@ -14,7 +14,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * PostgreSQL intake in one statement per batch: the rows travel as one array per column, and
  * data-modifying {@code WITH} clauses store the events and keep {@code delivery_shipped} and {@code
  * delivery_incidents.cause_finished_us} in the same round trip. Intake mostly posts a few events at
- * a time, so round trips, not rows, are what it pays for.
+ * a time, so round trips, not rows, are what it pays for. Every statement locks the shipped rows it
+ * changes in (service, sha) order, so concurrent intakes wait for each other instead of
+ * deadlocking.
  */
 final class PostgresIntake {
 
@@ -56,7 +58,8 @@ final class PostgresIntake {
             + " deployed_us = EXCLUDED.deployed_us, started_at = EXCLUDED.started_at,"
             + " lead_s = EXCLUDED.lead_s WHERE delivery_shipped.deployed_us > EXCLUDED.deployed_us"
             + " RETURNING service, sha, lead_s),"
-            + " i AS (UPDATE delivery_incidents i SET cause_finished_us = d.finished_us FROM d"
+            + " i AS (UPDATE delivery_incidents i SET cause_finished_us = d.finished_us"
+            + " FROM (SELECT * FROM d ORDER BY id) d"
             + " WHERE d.counts AND i.caused_by_deployment = d.id AND i.opened_us < d.finished_us"
             + " AND i.cause_finished_us IS NULL)"
             + " SELECT 'd', id, NULL FROM d UNION ALL"
@@ -92,7 +95,8 @@ final class PostgresIntake {
             + insert("delivery_changes", columns)
             + " RETURNING service, sha, start_us, COALESCE(authored_at, committed_at) AS started),"
             + " s AS (UPDATE delivery_shipped s SET started_at = n.started,"
-            + " lead_s = (s.deployed_us - n.start_us) / 1000000 FROM n WHERE s.service = n.service"
+            + " lead_s = (s.deployed_us - n.start_us) / 1000000"
+            + " FROM (SELECT * FROM n ORDER BY service, sha) n WHERE s.service = n.service"
             + " AND s.sha = n.sha AND s.lead_s IS NULL AND n.start_us IS NOT NULL)"
             + " SELECT service, sha FROM n";
     Set<String> keys = new HashSet<>();
@@ -119,7 +123,8 @@ final class PostgresIntake {
       parts.add(
           "UPDATE delivery_shipped s SET started_at = COALESCE(c.authored_at, c.committed_at),"
               + " lead_s = (s.deployed_us - c.start_us) / 1000000 FROM delivery_changes c,"
-              + " unnest(?::varchar[], ?::varchar[]) AS u(service, sha) WHERE s.service = u.service"
+              + " (SELECT * FROM unnest(?::varchar[], ?::varchar[]) AS u(service, sha)"
+              + " ORDER BY service, sha) u WHERE s.service = u.service"
               + " AND s.sha = u.sha AND s.lead_s IS NULL AND c.service = s.service"
               + " AND c.sha = s.sha AND c.start_us IS NOT NULL");
       binders.add((con, ps, p) -> bind(con, ps, p, after.unstarted, "varchar", "varchar"));
@@ -127,9 +132,9 @@ final class PostgresIntake {
     if (!after.started.isEmpty()) {
       parts.add(
           "UPDATE delivery_shipped s SET started_at = u.started, lead_s = (s.deployed_us"
-              + " - u.start_us) / 1000000 FROM unnest(?::varchar[], ?::varchar[],"
+              + " - u.start_us) / 1000000 FROM (SELECT * FROM unnest(?::varchar[], ?::varchar[],"
               + " ?::timestamptz[], ?::bigint[]) AS u(service, sha, started, start_us)"
-              + " WHERE s.service = u.service AND s.sha = u.sha AND s.lead_s IS NULL");
+              + " ORDER BY service, sha) u WHERE s.service = u.service AND s.sha = u.sha AND s.lead_s IS NULL");
       binders.add(
           (con, ps, p) ->
               bind(con, ps, p, after.started, "varchar", "varchar", "timestamptz", "bigint"));
@@ -145,8 +150,8 @@ final class PostgresIntake {
     if (!after.deployed.isEmpty()) {
       parts.add(
           "UPDATE delivery_incidents i SET cause_finished_us = u.finished FROM"
-              + " unnest(?::bigint[], ?::varchar[]) AS u(finished, id)"
-              + " WHERE i.caused_by_deployment = u.id AND i.opened_us < u.finished"
+              + " (SELECT * FROM unnest(?::bigint[], ?::varchar[]) AS u(finished, id)"
+              + " ORDER BY id) u WHERE i.caused_by_deployment = u.id AND i.opened_us < u.finished"
               + " AND i.cause_finished_us IS NULL");
       binders.add((con, ps, p) -> bind(con, ps, p, after.deployed, "bigint", "varchar"));
     }

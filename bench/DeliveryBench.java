@@ -116,7 +116,9 @@ public class DeliveryBench {
       });
       List<Future<?>> pending = new ArrayList<>();
       long t0 = System.nanoTime();
-      double[] cpu0 = {cpuSeconds(p.pid()), cpuSeconds(ProcessHandle.current().pid()), postgresCpuSeconds()};
+      String db = postgres == null ? "" : URI.create(postgres.substring(5)).getPath().substring(1);
+      double[] cpu0 = {cpuSeconds(p.pid()), cpuSeconds(ProcessHandle.current().pid()),
+          postgresCpuSeconds(null), postgresCpuSeconds(db)};
       Random random = new Random(42);
       StringBuilder current = new StringBuilder("[");
       String currentType = null;
@@ -200,8 +202,9 @@ public class DeliveryBench {
       double server = cpuSeconds(p.pid()) - cpu0[0];
       System.out.printf("intake CPU: server %.1f s (%.0f events per CPU-s), bench %.1f s%s%n",
           server, total.get() / server, cpuSeconds(ProcessHandle.current().pid()) - cpu0[1],
-          postgres == null ? "" : String.format(", all postgres processes %.1f s",
-              postgresCpuSeconds() - cpu0[2]));
+          postgres == null ? "" : String.format(
+              ", PostgreSQL backends of database %s %.1f s (all postgres processes %.1f s)",
+              db, postgresCpuSeconds(db) - cpu0[3], postgresCpuSeconds(null) - cpu0[2]));
       String window = "&from=" + FROM + "&to=" + FROM.plusSeconds(WINDOW_SECONDS);
       for (String scope : List.of("org", "team:team-0", "service:svc-0")) {
         double[] ms = new double[samples];
@@ -241,13 +244,18 @@ public class DeliveryBench {
     }
   }
 
-  /** CPU seconds of every process named postgres (the server's backends included). */
-  static double postgresCpuSeconds() {
+  /**
+   * CPU seconds of the postgres processes whose title names a database (null: all of them, the
+   * WAL writer and checkpointer included, and other users' backends).
+   */
+  static double postgresCpuSeconds(String database) {
     double sum = 0;
     for (ProcessHandle h : ProcessHandle.allProcesses().toList()) {
       try {
         String comm = Files.readString(Path.of("/proc/" + h.pid() + "/comm")).trim();
-        if (comm.equals("postgres")) {
+        String title = database == null ? ""
+            : Files.readString(Path.of("/proc/" + h.pid() + "/cmdline")).replace('\0', ' ');
+        if (comm.equals("postgres") && (database == null || title.contains(" " + database + " "))) {
           double c = cpuSeconds(h.pid());
           sum += Double.isNaN(c) ? 0 : c;
         }

@@ -108,9 +108,17 @@ public class DeliveryBench {
       long perService = events / services;
       List<String> bodies = new ArrayList<>();
       AtomicLong total = new AtomicLong();
-      ExecutorService pool = Executors.newFixedThreadPool(clients);
+      // Daemon threads: a failed post ends the run instead of leaving the clients waiting.
+      ExecutorService pool = Executors.newFixedThreadPool(clients, r -> {
+        Thread t = new Thread(r);
+        t.setDaemon(true);
+        return t;
+      });
       List<Future<?>> pending = new ArrayList<>();
       long t0 = System.nanoTime();
+      String db = postgres == null ? "" : URI.create(postgres.substring(5)).getPath().substring(1);
+      double[] cpu0 = {cpuSeconds(p.pid()), cpuSeconds(ProcessHandle.current().pid()),
+          postgresCpuSeconds(null), postgresCpuSeconds(db)};
       Random random = new Random(42);
       StringBuilder current = new StringBuilder("[");
       String currentType = null;
@@ -190,6 +198,13 @@ public class DeliveryBench {
       double seconds = (System.nanoTime() - t0) / 1e9;
       System.out.printf("intake: %d events in %.1f s = %.0f events/s (load average %.2f)%n",
           total.get(), seconds, total.get() / seconds, loadAverage());
+      // CPU seconds spent during intake: less dependent on other work on the machine than rates.
+      double server = cpuSeconds(p.pid()) - cpu0[0];
+      System.out.printf("intake CPU: server %.1f s (%.0f events per CPU-s), bench %.1f s%s%n",
+          server, total.get() / server, cpuSeconds(ProcessHandle.current().pid()) - cpu0[1],
+          postgres == null ? "" : String.format(
+              ", PostgreSQL backends of database %s %.1f s (all postgres processes %.1f s)",
+              db, postgresCpuSeconds(db) - cpu0[3], postgresCpuSeconds(null) - cpu0[2]));
       String window = "&from=" + FROM + "&to=" + FROM.plusSeconds(WINDOW_SECONDS);
       for (String scope : List.of("org", "team:team-0", "service:svc-0")) {
         double[] ms = new double[samples];
@@ -215,6 +230,40 @@ public class DeliveryBench {
 
   static double loadAverage() {
     return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+  }
+
+  /** User plus system CPU seconds of a process (Linux /proc; NaN elsewhere). */
+  static double cpuSeconds(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      // Fields 14 and 15 (utime, stime), counted from the state field (3) in clock ticks.
+      return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+    } catch (Exception e) {
+      return Double.NaN;
+    }
+  }
+
+  /**
+   * CPU seconds of the postgres processes whose title names a database (null: all of them, the
+   * WAL writer and checkpointer included, and other users' backends).
+   */
+  static double postgresCpuSeconds(String database) {
+    double sum = 0;
+    for (ProcessHandle h : ProcessHandle.allProcesses().toList()) {
+      try {
+        String comm = Files.readString(Path.of("/proc/" + h.pid() + "/comm")).trim();
+        String title = database == null ? ""
+            : Files.readString(Path.of("/proc/" + h.pid() + "/cmdline")).replace('\0', ' ');
+        if (comm.equals("postgres") && (database == null || title.contains(" " + database + " "))) {
+          double c = cpuSeconds(h.pid());
+          sum += Double.isNaN(c) ? 0 : c;
+        }
+      } catch (Exception e) {
+        // Gone meanwhile.
+      }
+    }
+    return sum;
   }
 
   static void post(String url, String json) throws Exception {

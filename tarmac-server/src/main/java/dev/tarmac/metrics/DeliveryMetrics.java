@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -31,6 +32,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** The delivery-metrics facade: stores events and computes DORA reports per service, team, org. */
 @Service
 public class DeliveryMetrics {
+
+  /** Attempts of an intake transaction that deadlocks with a concurrent one. */
+  private static final int RETRIES = 3;
 
   private final DeliveryStore store;
   private final Services services;
@@ -103,18 +107,38 @@ public class DeliveryMetrics {
     }
     Instant now = Instant.now();
     int total = resolved.size() + cs.size() + is.size();
-    DeliveryStore.Pending pending = new DeliveryStore.Pending();
-    Integer stored =
-        tx.execute(
-            s -> {
-              store.rememberUnknown(names.unknown, now);
-              return store.insertDeployments(resolved, names.known, now, pending)
-                  + store.insertChanges(cs, names.known, now, pending)
-                  + store.insertIncidents(is, names.known, now, pending);
-            });
-    // One more short transaction: completes what a concurrent intake could not see (one commit,
-    // not one per statement).
-    tx.executeWithoutResult(s -> store.settle(pending));
+    DeliveryStore.Pending pending = null;
+    Integer stored = null;
+    for (int attempt = 1; stored == null; attempt++) {
+      DeliveryStore.Pending p = new DeliveryStore.Pending();
+      try {
+        stored =
+            tx.execute(
+                s -> {
+                  store.rememberUnknown(names.unknown, now);
+                  return store.insertDeployments(resolved, names.known, now, p)
+                      + store.insertChanges(cs, names.known, now, p)
+                      + store.insertIncidents(is, names.known, now, p);
+                });
+        pending = p;
+      } catch (PessimisticLockingFailureException e) {
+        // A deadlock with a concurrent intake rolled everything back: store the batch again.
+        if (attempt == RETRIES) {
+          throw e;
+        }
+      }
+    }
+    // Completes what a concurrent intake could not see; its updates can be run again.
+    for (int attempt = 1; ; attempt++) {
+      try {
+        store.settle(pending, tx);
+        break;
+      } catch (PessimisticLockingFailureException e) {
+        if (attempt == RETRIES) {
+          throw e;
+        }
+      }
+    }
     if (!names.unknown.isEmpty() && services.generation() != generation) {
       // The catalog changed while these were stored: an adoption pass may have missed them.
       unknownServices.request();

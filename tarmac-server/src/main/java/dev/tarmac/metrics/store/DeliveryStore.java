@@ -9,6 +9,7 @@ import dev.tarmac.shared.Json;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -16,6 +17,7 @@ import java.util.TreeSet;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionOperations;
 
 /** Delivery events in SQL: idempotent batch inserts and the window reads the metrics need. */
 @Repository
@@ -43,16 +45,18 @@ public class DeliveryStore {
   private final IncidentCauses causes;
   private final WindowReads reads;
   private final Adoptions adoptions;
+  private final PostgresIntake postgresIntake;
 
   /** Creates the store. */
   public DeliveryStore(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
     boolean postgres = postgres(jdbc);
     this.inserts = new IdempotentInsert(jdbc, postgres);
-    this.shipped = new ShippedCommits(jdbc, postgres);
-    this.causes = new IncidentCauses(jdbc, postgres);
+    this.shipped = new ShippedCommits(jdbc);
+    this.causes = new IncidentCauses(jdbc);
     this.reads = new WindowReads(jdbc, postgres);
     this.adoptions = new Adoptions(jdbc);
+    this.postgresIntake = postgres ? new PostgresIntake(jdbc) : null;
   }
 
   /** What an intake transaction leaves to check once it has committed: pass it to settle. */
@@ -90,6 +94,9 @@ public class DeliveryStore {
             now
           });
     }
+    if (postgresIntake != null) {
+      return list.isEmpty() ? 0 : insertDeploymentsPostgres(list, rows, pending);
+    }
     boolean[] stored = inserts.insert("delivery_deployments", DEPLOYMENT_COLUMNS, 1, rows);
     List<Deployment> counting = new ArrayList<>();
     for (int i = 0; i < stored.length; i++) {
@@ -100,6 +107,43 @@ public class DeliveryStore {
     shipped.shipped(counting, pending.after);
     causes.deployed(counting, pending.after);
     return count(stored);
+  }
+
+  /** PostgreSQL: one statement for the deployments, their shipped commits and named incidents. */
+  private int insertDeploymentsPostgres(
+      List<Deployment> list, List<Object[]> rows, Pending pending) {
+    // Of deployments sharing an id within the call, only the first can be stored.
+    Set<String> ids = new HashSet<>();
+    boolean[] first = new boolean[list.size()];
+    List<Object[]> unique = new ArrayList<>(list.size());
+    List<Object[]> commits = new ArrayList<>();
+    for (int i = 0; i < first.length; i++) {
+      Deployment d = list.get(i);
+      first[i] = ids.add(d.id());
+      if (first[i]) {
+        unique.add(rows.get(i));
+        if (d.counts()) {
+          for (String sha : d.commitShas()) {
+            commits.add(new Object[] {d.id(), d.service(), sha, d.finishedAt()});
+          }
+        }
+      }
+    }
+    PostgresIntake.Deployed result =
+        postgresIntake.deployments(DEPLOYMENT_COLUMNS, unique, commits);
+    pending.after.unstarted.addAll(result.unstarted());
+    int n = 0;
+    for (int i = 0; i < first.length; i++) {
+      Deployment d = list.get(i);
+      if (first[i] && result.ids().contains(d.id())) {
+        n++;
+        if (d.counts()) {
+          long f = DeliveryFacts.micros(d.finishedAt());
+          pending.after.deployed.add(new Object[] {f, d.id(), f});
+        }
+      }
+    }
+    return n;
   }
 
   /** Stores changes and settles at once (for callers without a transaction). */
@@ -128,6 +172,22 @@ public class DeliveryStore {
             pr == null ? null : pr.mergedAt(),
             now
           });
+    }
+    if (postgresIntake != null && !list.isEmpty()) {
+      // One statement stores the changes and starts the commits already shipped.
+      Set<String> keys = postgresIntake.changes(CHANGE_COLUMNS, rows);
+      int n = 0;
+      for (Change c : list) {
+        // remove: a later change with the same key was a duplicate within the call.
+        if (keys.remove(c.service() + '\u0000' + c.sha())) {
+          n++;
+          if (c.start() != null) {
+            pending.after.started.add(
+                new Object[] {c.service(), c.sha(), c.start(), DeliveryFacts.micros(c.start())});
+          }
+        }
+      }
+      return n;
     }
     boolean[] stored = inserts.insert("delivery_changes", CHANGE_COLUMNS, 2, rows);
     List<Change> fresh = new ArrayList<>();
@@ -175,8 +235,24 @@ public class DeliveryStore {
 
   /** Finishes an intake once its transaction has committed (see {@link ShippedCommits}). */
   public void settle(Pending pending) {
+    if (postgresIntake != null) {
+      postgresIntake.settle(pending.after);
+      return;
+    }
     shipped.settle(pending.after);
     causes.settle(pending.after);
+  }
+
+  /**
+   * Finishes an intake once its transaction has committed: on PostgreSQL one statement, atomic by
+   * itself; on H2 in a short transaction of its own (one commit, not one per statement).
+   */
+  public void settle(Pending pending, TransactionOperations tx) {
+    if (postgresIntake != null) {
+      settle(pending);
+    } else {
+      tx.executeWithoutResult(s -> settle(pending));
+    }
   }
 
   /**

@@ -3,7 +3,6 @@ package dev.tarmac.metrics.store;
 import dev.tarmac.sdk.delivery.DeliveryFacts;
 import dev.tarmac.sdk.delivery.Deployment;
 import dev.tarmac.sdk.delivery.Incident;
-import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,7 +14,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * names, when that deployment counts and finished after the incident opened. Only such an incident
  * can open before a window yet belong to a deployment in it, so a report finds those through this
  * column's index instead of joining every window deployment. Both sides check again after commit,
- * as for shipped commits.
+ * as for shipped commits. The value is looked up here on both databases; H2 keeps it up to date
+ * here too, PostgreSQL in its intake statements ({@link PostgresIntake}).
  */
 final class IncidentCauses {
 
@@ -26,11 +26,9 @@ final class IncidentCauses {
           + " AND d.finished_us > i.opened_us) WHERE i.id = ? AND i.cause_finished_us IS NULL";
 
   private final JdbcTemplate jdbc;
-  private final boolean postgres;
 
-  IncidentCauses(JdbcTemplate jdbc, boolean postgres) {
+  IncidentCauses(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
-    this.postgres = postgres;
   }
 
   /** The column's value for each incident about to be stored (null when none yet). */
@@ -84,19 +82,7 @@ final class IncidentCauses {
 
   /** The checks to run once the transaction that stored the events has committed. */
   void settle(AfterCommit after) {
-    if (!after.causesToFind.isEmpty() && postgres) {
-      jdbc.update(
-          con -> {
-            PreparedStatement ps =
-                con.prepareStatement(
-                    "UPDATE delivery_incidents i SET cause_finished_us = d.finished_us FROM"
-                        + " delivery_deployments d WHERE i.id = ANY (?) AND"
-                        + " d.id = i.caused_by_deployment AND d.counts = TRUE"
-                        + " AND d.finished_us > i.opened_us AND i.cause_finished_us IS NULL");
-            ps.setArray(1, IdempotentInsert.array(con, "varchar", after.causesToFind, 0));
-            return ps;
-          });
-    } else if (!after.causesToFind.isEmpty()) {
+    if (!after.causesToFind.isEmpty()) {
       jdbc.batchUpdate(FIND, after.causesToFind);
     }
     if (!after.deployed.isEmpty()) {
@@ -105,24 +91,9 @@ final class IncidentCauses {
   }
 
   private void update(List<Object[]> rows) {
-    if (!postgres) {
-      jdbc.batchUpdate(
-          "UPDATE delivery_incidents SET cause_finished_us = ? WHERE caused_by_deployment = ?"
-              + " AND opened_us < ? AND cause_finished_us IS NULL",
-          rows);
-      return;
-    }
-    jdbc.update(
-        con -> {
-          PreparedStatement ps =
-              con.prepareStatement(
-                  "UPDATE delivery_incidents i SET cause_finished_us = u.finished FROM"
-                      + " unnest(?::bigint[], ?::varchar[]) AS u(finished, id)"
-                      + " WHERE i.caused_by_deployment = u.id AND i.opened_us < u.finished"
-                      + " AND i.cause_finished_us IS NULL");
-          ps.setArray(1, IdempotentInsert.array(con, "bigint", rows, 0));
-          ps.setArray(2, IdempotentInsert.array(con, "varchar", rows, 1));
-          return ps;
-        });
+    jdbc.batchUpdate(
+        "UPDATE delivery_incidents SET cause_finished_us = ? WHERE caused_by_deployment = ?"
+            + " AND opened_us < ? AND cause_finished_us IS NULL",
+        rows);
   }
 }

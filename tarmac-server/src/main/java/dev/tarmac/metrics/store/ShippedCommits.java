@@ -17,7 +17,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Keeps {@code delivery_shipped}: each commit's first successful production deployment and its lead
  * time in seconds (null until the change is known). A change and the deployment shipping it stored
  * by concurrent transactions may each miss the other's row; both sides therefore check their rows
- * again once committed ({@link AfterCommit}), and whichever commits last fills it in.
+ * again once committed ({@link AfterCommit}), and whichever commits last fills it in. This is H2's
+ * path; PostgreSQL does the same in its intake statements ({@link PostgresIntake}).
  */
 final class ShippedCommits {
 
@@ -32,11 +33,9 @@ final class ShippedCommits {
           + " AND c.start_us IS NOT NULL)";
 
   private final JdbcTemplate jdbc;
-  private final boolean postgres;
 
-  ShippedCommits(JdbcTemplate jdbc, boolean postgres) {
+  ShippedCommits(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
-    this.postgres = postgres;
   }
 
   /** Records the commits of newly stored successful production deployments. */
@@ -65,30 +64,6 @@ final class ShippedCommits {
         r[5] = instant(start);
         r[6] = ((long) r[4] - start) / 1_000_000;
       }
-    }
-    if (postgres) {
-      // Insert, or move to an earlier deployment (events may arrive out of order), in one go.
-      jdbc.update(
-          con -> {
-            PreparedStatement ps =
-                con.prepareStatement(
-                    "INSERT INTO delivery_shipped (service, sha, deployment_id, deployed_at,"
-                        + " deployed_us, started_at, lead_s) SELECT * FROM unnest(?::varchar[],"
-                        + " ?::varchar[], ?::varchar[], ?::timestamptz[], ?::bigint[],"
-                        + " ?::timestamptz[], ?::bigint[]) ON CONFLICT (service, sha) DO UPDATE"
-                        + " SET deployment_id = EXCLUDED.deployment_id, deployed_at ="
-                        + " EXCLUDED.deployed_at, deployed_us = EXCLUDED.deployed_us, started_at ="
-                        + " EXCLUDED.started_at, lead_s = EXCLUDED.lead_s"
-                        + " WHERE delivery_shipped.deployed_us > EXCLUDED.deployed_us");
-            String[] types = {
-              "varchar", "varchar", "varchar", "timestamptz", "bigint", "timestamptz", "bigint"
-            };
-            for (int c = 0; c < types.length; c++) {
-              ps.setArray(c + 1, IdempotentInsert.array(con, types[c], rows, c));
-            }
-            return ps;
-          });
-      return;
     }
     List<Object[]> values =
         rows.stream()
@@ -130,22 +105,7 @@ final class ShippedCommits {
 
   /** The checks to run once the transaction that stored the events has committed. */
   void settle(AfterCommit after) {
-    if (!after.unstarted.isEmpty() && postgres) {
-      jdbc.update(
-          con -> {
-            PreparedStatement ps =
-                con.prepareStatement(
-                    "UPDATE delivery_shipped s SET started_at = COALESCE(c.authored_at,"
-                        + " c.committed_at), lead_s = (s.deployed_us - c.start_us) / 1000000"
-                        + " FROM delivery_changes c, unnest(?::varchar[], ?::varchar[])"
-                        + " AS u(service, sha) WHERE s.service = u.service AND s.sha = u.sha"
-                        + " AND s.lead_s IS NULL AND c.service = s.service AND c.sha = s.sha"
-                        + " AND c.start_us IS NOT NULL");
-            ps.setArray(1, IdempotentInsert.array(con, "varchar", after.unstarted, 0));
-            ps.setArray(2, IdempotentInsert.array(con, "varchar", after.unstarted, 1));
-            return ps;
-          });
-    } else if (!after.unstarted.isEmpty()) {
+    if (!after.unstarted.isEmpty()) {
       jdbc.batchUpdate(LEAD_FROM_CHANGE, after.unstarted);
     }
     if (!after.started.isEmpty()) {
@@ -154,23 +114,6 @@ final class ShippedCommits {
   }
 
   private void start(List<Object[]> rows) {
-    if (postgres) {
-      jdbc.update(
-          con -> {
-            PreparedStatement ps =
-                con.prepareStatement(
-                    "UPDATE delivery_shipped s SET started_at = u.started, lead_s = (s.deployed_us"
-                        + " - u.start_us) / 1000000 FROM unnest(?::varchar[], ?::varchar[],"
-                        + " ?::timestamptz[], ?::bigint[]) AS u(service, sha, started, start_us)"
-                        + " WHERE s.service = u.service AND s.sha = u.sha AND s.lead_s IS NULL");
-            String[] types = {"varchar", "varchar", "timestamptz", "bigint"};
-            for (int c = 0; c < types.length; c++) {
-              ps.setArray(c + 1, IdempotentInsert.array(con, types[c], rows, c));
-            }
-            return ps;
-          });
-      return;
-    }
     // Usually a change comes before its deployment: look first, update only rows waiting.
     Map<String, Long> waiting = lookup("deployed_us", "delivery_shipped", "x.lead_s IS NULL", rows);
     List<Object[]> values = new ArrayList<>();
@@ -204,7 +147,7 @@ final class ShippedCommits {
     for (Object[] r : rows) {
       byService.computeIfAbsent((String) r[0], k -> new ArrayList<>()).add((String) r[1]);
     }
-    String shas = postgres ? "unnest(?::varchar[])" : "UNNEST(CAST(? AS VARCHAR(100) ARRAY))";
+    String shas = "UNNEST(CAST(? AS VARCHAR(100) ARRAY))";
     String sql =
         "SELECT t.sha, x."
             + column
@@ -223,12 +166,7 @@ final class ShippedCommits {
             jdbc.query(
                 con -> {
                   PreparedStatement ps = con.prepareStatement(sql);
-                  String[] values = list.toArray(String[]::new);
-                  if (postgres) {
-                    ps.setArray(1, con.createArrayOf("varchar", values));
-                  } else {
-                    ps.setObject(1, values);
-                  }
+                  ps.setObject(1, list.toArray(String[]::new));
                   ps.setString(2, service);
                   return ps;
                 },

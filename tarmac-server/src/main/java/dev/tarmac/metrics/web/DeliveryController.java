@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -37,13 +36,32 @@ class DeliveryController {
     this.metrics = metrics;
   }
 
+  // Literal paths: Spring MVC finds them in a map instead of matching every pattern mapping.
   @PostMapping(
-      path = "/{type:deployments|changes|incidents}",
+      path = "/deployments",
       consumes = {"application/json", "text/plain", "*/*"})
-  IntakeResult events(@PathVariable String type, @RequestBody(required = false) String body) {
+  IntakeResult deployments(@RequestBody(required = false) String body) {
+    return events("deployment", body);
+  }
+
+  @PostMapping(
+      path = "/changes",
+      consumes = {"application/json", "text/plain", "*/*"})
+  IntakeResult changes(@RequestBody(required = false) String body) {
+    return events("change", body);
+  }
+
+  @PostMapping(
+      path = "/incidents",
+      consumes = {"application/json", "text/plain", "*/*"})
+  IntakeResult incidents(@RequestBody(required = false) String body) {
+    return events("incident", body);
+  }
+
+  private IntakeResult events(String kind, String body) {
     Events events = new Events();
     for (EventBodies.Item item : EventBodies.items(EventBodies.parse(body))) {
-      events.add(type.substring(0, type.length() - 1), item.node(), item.at());
+      events.add(kind, item.node(), item.at());
     }
     return events.store(metrics);
   }

@@ -148,6 +148,48 @@ abstract class DeliveryStoreContract {
   }
 
   @Test
+  void ofEventsSharingAKeyInOneCallOnlyTheFirstIsStored() {
+    DeliveryStore store = store();
+    Set<String> known = Set.of("dup");
+    // The same deployment id twice in one batch: only the first, and only its commit, is kept.
+    Deployment first =
+        new Deployment(
+            "dup-q1",
+            "dup",
+            "production",
+            List.of("dup-a1"),
+            null,
+            t("2024-01-02T10:00"),
+            "success");
+    Deployment again =
+        new Deployment(
+            "dup-q1",
+            "dup",
+            "production",
+            List.of("dup-a2"),
+            null,
+            t("2024-01-02T11:00"),
+            "success");
+    assertThat(store.insertDeployments(List.of(first, again), known, NOW)).isEqualTo(1);
+    // The same change twice: one stored; it gives the shipped commit 08:00 -> 10:00 = 7,200 s.
+    Change change = new Change("dup-a1", "dup", t("2024-01-02T08:00"), null, null);
+    assertThat(store.insertChanges(List.of(change, change), known, NOW)).isEqualTo(1);
+    JdbcTemplate jdbc = new JdbcTemplate(dataSource());
+    assertThat(
+            jdbc.queryForList(
+                "SELECT sha FROM delivery_shipped WHERE deployment_id = 'dup-q1'", String.class))
+        .containsExactly("dup-a1");
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT lead_s FROM delivery_shipped WHERE sha = 'dup-a1'", Long.class))
+        .isEqualTo(7200L);
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT finished_us FROM delivery_deployments WHERE id = 'dup-q1'", Long.class))
+        .isEqualTo(DeliveryFacts.micros(t("2024-01-02T10:00")));
+  }
+
+  @Test
   void aChangeAndItsDeploymentStoredConcurrentlyStillGiveALeadTime() throws Exception {
     DeliveryStore store = store();
     Set<String> known = Set.of("api");

@@ -9,7 +9,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,6 +29,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <pre>
  * java bench/DeliveryBench.java --events 1000000 --services 200
  * java bench/DeliveryBench.java --events 1000000 --postgres jdbc:postgresql://127.0.0.1:5432/dora?user=postgres
+ * java bench/DeliveryBench.java --events 300000 --interleaved   # requests as small as event order makes them
  * </pre>
  */
 public class DeliveryBench {
@@ -40,6 +43,7 @@ public class DeliveryBench {
     int services = 200;
     int teams = 20;
     int batch = 1000;
+    boolean interleaved = false;
     int clients = 2;
     int samples = 5;
     String postgres = null;
@@ -51,6 +55,7 @@ public class DeliveryBench {
         case "--services" -> services = Integer.parseInt(args[++i]);
         case "--teams" -> teams = Integer.parseInt(args[++i]);
         case "--batch" -> batch = Integer.parseInt(args[++i]);
+        case "--interleaved" -> interleaved = true;
         case "--clients" -> clients = Integer.parseInt(args[++i]);
         case "--samples" -> samples = Integer.parseInt(args[++i]);
         case "--postgres" -> postgres = args[++i];
@@ -123,6 +128,8 @@ public class DeliveryBench {
       StringBuilder current = new StringBuilder("[");
       String currentType = null;
       int inBatch = 0;
+      Map<String, List<String>> byType = new LinkedHashMap<>();
+      AtomicLong requests = new AtomicLong();
       for (int s = 0; s < services; s++) {
         String svc = "svc-" + s;
         long deployments = perService / 5;
@@ -160,25 +167,43 @@ public class DeliveryBench {
                   + "\"" + resolved + "}"});
         }
         for (String[] e : batchOut) {
-          if (currentType != null && (!currentType.equals(e[0]) || inBatch == batch)) {
-            String body = current.append(']').toString();
-            String type = currentType;
-            int n = inBatch;
-            pending.add(pool.submit(() -> {
-              post(base + "/api/delivery/" + type, body);
-              total.addAndGet(n);
-              return null;
-            }));
-            current = new StringBuilder("[");
-            inBatch = 0;
+          if (interleaved) {
+            // Events in the order they happened: a type switch ends the request.
+            if (currentType != null && (!currentType.equals(e[0]) || inBatch == batch)) {
+              String body = current.append(']').toString();
+              String type = currentType;
+              int n = inBatch;
+              pending.add(pool.submit(() -> {
+                post(base + "/api/delivery/" + type, body);
+                total.addAndGet(n);
+                requests.incrementAndGet();
+                return null;
+              }));
+              current = new StringBuilder("[");
+              inBatch = 0;
+            }
+            currentType = e[0];
+            current.append(inBatch == 0 ? "" : ",").append(e[1]);
+            inBatch++;
+          } else {
+            // A client that buffers each type and posts full batches (a deployment may then
+            // arrive before its changes; the intake settles either order).
+            List<String> buffer = byType.computeIfAbsent(e[0], k -> new ArrayList<>());
+            buffer.add(e[1]);
+            if (buffer.size() == batch) {
+              submit(pool, pending, base, e[0], buffer, total, requests);
+              byType.put(e[0], new ArrayList<>());
+            }
           }
-          currentType = e[0];
-          current.append(inBatch == 0 ? "" : ",").append(e[1]);
-          inBatch++;
         }
         // Keep the queue short so generation and posting overlap without holding everything.
         while (pending.size() > clients * 4) {
           pending.remove(0).get();
+        }
+      }
+      for (Map.Entry<String, List<String>> left : byType.entrySet()) {
+        if (!left.getValue().isEmpty()) {
+          submit(pool, pending, base, left.getKey(), left.getValue(), total, requests);
         }
       }
       if (inBatch > 0) {
@@ -188,6 +213,7 @@ public class DeliveryBench {
         pending.add(pool.submit(() -> {
           post(base + "/api/delivery/" + type, body);
           total.addAndGet(n);
+          requests.incrementAndGet();
           return null;
         }));
       }
@@ -198,6 +224,9 @@ public class DeliveryBench {
       double seconds = (System.nanoTime() - t0) / 1e9;
       System.out.printf("intake: %d events in %.1f s = %.0f events/s (load average %.2f)%n",
           total.get(), seconds, total.get() / seconds, loadAverage());
+      System.out.printf("requests: %d (%.1f events each, %s)%n", requests.get(),
+          (double) total.get() / Math.max(1, requests.get()),
+          interleaved ? "in event order, a type switch ends a request" : "batched per type");
       // CPU seconds spent during intake: less dependent on other work on the machine than rates.
       double server = cpuSeconds(p.pid()) - cpu0[0];
       System.out.printf("intake CPU: server %.1f s (%.0f events per CPU-s), bench %.1f s%s%n",
@@ -264,6 +293,18 @@ public class DeliveryBench {
       }
     }
     return sum;
+  }
+
+  static void submit(ExecutorService pool, List<Future<?>> pending, String base, String type,
+      List<String> events, AtomicLong total, AtomicLong requests) {
+    String body = "[" + String.join(",", events) + "]";
+    int n = events.size();
+    pending.add(pool.submit(() -> {
+      post(base + "/api/delivery/" + type, body);
+      total.addAndGet(n);
+      requests.incrementAndGet();
+      return null;
+    }));
   }
 
   static void post(String url, String json) throws Exception {

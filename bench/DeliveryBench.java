@@ -125,9 +125,8 @@ public class DeliveryBench {
       double[] cpu0 = {cpuSeconds(p.pid()), cpuSeconds(ProcessHandle.current().pid()),
           postgresCpuSeconds(null), postgresCpuSeconds(db)};
       Random random = new Random(42);
-      StringBuilder current = new StringBuilder("[");
+      List<String> current = new ArrayList<>();
       String currentType = null;
-      int inBatch = 0;
       Map<String, List<String>> byType = new LinkedHashMap<>();
       AtomicLong requests = new AtomicLong();
       for (int s = 0; s < services; s++) {
@@ -169,22 +168,12 @@ public class DeliveryBench {
         for (String[] e : batchOut) {
           if (interleaved) {
             // Events in the order they happened: a type switch ends the request.
-            if (currentType != null && (!currentType.equals(e[0]) || inBatch == batch)) {
-              String body = current.append(']').toString();
-              String type = currentType;
-              int n = inBatch;
-              pending.add(pool.submit(() -> {
-                post(base + "/api/delivery/" + type, body);
-                total.addAndGet(n);
-                requests.incrementAndGet();
-                return null;
-              }));
-              current = new StringBuilder("[");
-              inBatch = 0;
+            if (currentType != null && (!currentType.equals(e[0]) || current.size() == batch)) {
+              submit(pool, pending, base, currentType, current, total, requests);
+              current = new ArrayList<>();
             }
             currentType = e[0];
-            current.append(inBatch == 0 ? "" : ",").append(e[1]);
-            inBatch++;
+            current.add(e[1]);
           } else {
             // A client that buffers each type and posts full batches (a deployment may then
             // arrive before its changes; the intake settles either order).
@@ -206,16 +195,8 @@ public class DeliveryBench {
           submit(pool, pending, base, left.getKey(), left.getValue(), total, requests);
         }
       }
-      if (inBatch > 0) {
-        String body = current.append(']').toString();
-        String type = currentType;
-        int n = inBatch;
-        pending.add(pool.submit(() -> {
-          post(base + "/api/delivery/" + type, body);
-          total.addAndGet(n);
-          requests.incrementAndGet();
-          return null;
-        }));
+      if (!current.isEmpty()) {
+        submit(pool, pending, base, currentType, current, total, requests);
       }
       for (Future<?> f : pending) {
         f.get();

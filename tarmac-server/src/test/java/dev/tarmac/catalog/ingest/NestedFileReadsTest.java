@@ -2,18 +2,11 @@ package dev.tarmac.catalog.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tarmac.catalog.CatalogSettings;
 import dev.tarmac.catalog.store.EmittedEntity;
 import dev.tarmac.catalog.store.LocationRow;
-import dev.tarmac.sdk.catalog.EntityValidator;
-import dev.tarmac.shared.IntegrationsSettings;
 import dev.tarmac.shared.Json;
-import dev.tarmac.shared.ReadingSettings;
-import dev.tarmac.shared.TarmacSettings;
-import dev.tarmac.shared.UrlReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -106,27 +99,8 @@ class NestedFileReadsTest {
   }
 
   private EntityProcessor processor(Map<String, String> configuredKeys, List<Path> roots) {
-    UrlReader urls =
-        new UrlReader(
-            new ReadingSettings(List.of(), Duration.ofSeconds(1), 100_000, null),
-            new IntegrationsSettings(List.of(), List.of(), Duration.ofSeconds(1)));
-    SourceReaders readers =
-        new SourceReaders(urls, new GitReader(new TarmacSettings(dir, false, "t"), urls));
-    CatalogSettings settings =
-        new CatalogSettings(
-            List.of(),
-            List.of(new CatalogSettings.CatalogRule(List.of("Component", "API", "Location"))),
-            Duration.ofMinutes(2),
-            Duration.ofHours(24),
-            500,
-            Duration.ofMinutes(1),
-            Duration.ofMillis(250),
-            false);
-    return new EntityProcessor(
-        EntityValidator.standard(),
-        readers,
-        new CatalogRules(settings, Map.of()),
-        new FileRoots(roots, configuredKeys));
+    return TestProcessors.processor(
+        dir, roots, configuredKeys, List.of("Component", "API", "Location"));
   }
 
   /** Processes the registration and everything it emits, as the processing loop would. */

@@ -2,18 +2,11 @@ package dev.tarmac.catalog.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tarmac.catalog.CatalogSettings;
 import dev.tarmac.catalog.store.EmittedEntity;
 import dev.tarmac.catalog.store.LocationRow;
-import dev.tarmac.sdk.catalog.EntityValidator;
-import dev.tarmac.shared.IntegrationsSettings;
 import dev.tarmac.shared.Json;
-import dev.tarmac.shared.ReadingSettings;
-import dev.tarmac.shared.TarmacSettings;
-import dev.tarmac.shared.UrlReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -86,27 +79,7 @@ class UnchangedSourcesTest {
   }
 
   private EntityProcessor processor(List<String> allowed) {
-    UrlReader urls =
-        new UrlReader(
-            new ReadingSettings(List.of(), Duration.ofSeconds(1), 100_000, null),
-            new IntegrationsSettings(List.of(), List.of(), Duration.ofSeconds(1)));
-    SourceReaders readers =
-        new SourceReaders(urls, new GitReader(new TarmacSettings(dir, false, "t"), urls));
-    CatalogSettings settings =
-        new CatalogSettings(
-            List.of(),
-            List.of(new CatalogSettings.CatalogRule(allowed)),
-            Duration.ofMinutes(2),
-            Duration.ofHours(24),
-            500,
-            Duration.ofMinutes(1),
-            Duration.ofMillis(250),
-            false);
-    return new EntityProcessor(
-        EntityValidator.standard(),
-        readers,
-        new CatalogRules(settings, Map.of()),
-        new FileRoots(List.of(dir), Map.of()));
+    return TestProcessors.processor(dir, List.of(dir), Map.of(), allowed);
   }
 
   private static String component(String name) {

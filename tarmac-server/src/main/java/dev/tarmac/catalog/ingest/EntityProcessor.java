@@ -97,7 +97,19 @@ public final class EntityProcessor {
       }
       String origin = Annotations.get(entity, Annotations.ORIGIN_LOCATION);
       Map<String, EmittedEntity> emitted = new LinkedHashMap<>();
-      for (SourceFile file : files) {
+      for (int i = 0; i < files.size(); i++) {
+        SourceFile file = files.set(i, null); // parsed, its text can go
+        if (file.text() == null) {
+          try {
+            file = readers.reread(file, scope);
+          } catch (ReadException e) {
+            errors.add(
+                ProcessingError.error(
+                    Placeholders.errorName(e),
+                    "Unable to read " + file.key() + ": " + e.getMessage()));
+            continue;
+          }
+        }
         emit(file, origin, emitted, errors);
       }
       children = new ArrayList<>(emitted.values());
@@ -113,7 +125,7 @@ public final class EntityProcessor {
 
   /**
    * Reads every target of a location; {@code etag} collects each file's key and fingerprint, and
-   * the rules that decide what it may emit.
+   * the rules that decide what it may emit. Local files come back without their text.
    */
   private List<SourceFile> readTargets(
       ObjectNode location,
@@ -158,7 +170,9 @@ public final class EntityProcessor {
       }
       for (SourceFile file : files) {
         etag.append(file.key()).append('=').append(file.etag()).append('\n');
-        read.add(file);
+        // A local file's text is not kept: a large location would hold all of it at once while
+        // deciding whether anything changed; it is read again if it is parsed.
+        read.add(file.type().equals("file") ? file.withoutText() : file);
       }
     }
     if (!read.isEmpty()) {

@@ -81,6 +81,18 @@ public class SourceReaders {
     }
   }
 
+  /**
+   * Reads a file again whose text was not kept, under the same scope; it may have changed since, in
+   * which case its fingerprint differs from the one recorded and the next refresh parses it.
+   */
+  public SourceFile reread(SourceFile file, FileScope scope) {
+    List<SourceFile> again = read(file.type(), file.target(), scope);
+    if (again.size() != 1) {
+      throw new NotFoundReadException("File " + file.target() + " disappeared while being read");
+    }
+    return again.get(0);
+  }
+
   /** Resolves a target relative to the location a parent was read from. */
   public String resolve(String baseType, String baseTarget, String target) {
     if (isAbsoluteUrl(target)) {

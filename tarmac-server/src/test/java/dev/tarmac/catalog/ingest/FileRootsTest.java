@@ -5,13 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tarmac.catalog.CatalogException;
 import dev.tarmac.catalog.store.LocationRow;
-import dev.tarmac.shared.IntegrationsSettings;
-import dev.tarmac.shared.ReadingSettings;
-import dev.tarmac.shared.TarmacSettings;
-import dev.tarmac.shared.UrlReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,11 +33,7 @@ class FileRootsTest {
     Files.writeString(outside.resolve("secret.yaml"), "password: hunter2\n");
     Files.writeString(root.resolve("catalog-info.yaml"), "kind: Component\n");
     roots = new FileRoots(List.of(root), Map.of());
-    UrlReader urls =
-        new UrlReader(
-            new ReadingSettings(List.of(), Duration.ofSeconds(1), 1000, null),
-            new IntegrationsSettings(List.of(), List.of(), Duration.ofSeconds(1)));
-    readers = new SourceReaders(urls, new GitReader(new TarmacSettings(dir, false, "t"), urls));
+    readers = TestProcessors.readers(dir);
   }
 
   @Test

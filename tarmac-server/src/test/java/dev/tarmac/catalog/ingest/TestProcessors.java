@@ -16,6 +16,15 @@ final class TestProcessors {
 
   private TestProcessors() {}
 
+  /** Source readers that may read no host, with their git mirrors in {@code dataDir}. */
+  static SourceReaders readers(Path dataDir) {
+    UrlReader urls =
+        new UrlReader(
+            new ReadingSettings(List.of(), Duration.ofSeconds(1), 100_000, null),
+            new IntegrationsSettings(List.of(), List.of(), Duration.ofSeconds(1)));
+    return new SourceReaders(urls, new GitReader(new TarmacSettings(dataDir, false, "t"), urls));
+  }
+
   /**
    * A processor with its git mirrors in {@code dataDir}.
    *
@@ -25,12 +34,7 @@ final class TestProcessors {
    */
   static EntityProcessor processor(
       Path dataDir, List<Path> roots, Map<String, String> configured, List<String> allowedKinds) {
-    UrlReader urls =
-        new UrlReader(
-            new ReadingSettings(List.of(), Duration.ofSeconds(1), 100_000, null),
-            new IntegrationsSettings(List.of(), List.of(), Duration.ofSeconds(1)));
-    SourceReaders readers =
-        new SourceReaders(urls, new GitReader(new TarmacSettings(dataDir, false, "t"), urls));
+    SourceReaders readers = readers(dataDir);
     CatalogSettings settings =
         new CatalogSettings(
             List.of(),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tarmac.support.Api;
 import dev.tarmac.support.Await;
+import dev.tarmac.support.SyntheticCatalog;
 import dev.tarmac.support.TarmacTest;
 import java.io.File;
 import java.nio.file.Files;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** What happens to entities as their locations change, conflict, fail and go away. */
@@ -24,6 +26,7 @@ import tools.jackson.databind.JsonNode;
 class LocationLifecycleIT {
 
   @Autowired Environment env;
+  @Autowired JdbcTemplate jdbc;
   @TempDir Path dir;
   Api api;
 
@@ -52,6 +55,65 @@ class LocationLifecycleIT {
     assertThat(api.get("/api/catalog/entities/by-name/component/default/life-a").status())
         .isEqualTo(404);
     assertThat(api.get("/api/catalog/locations/" + id).status()).isEqualTo(404);
+  }
+
+  @Test
+  void aLargeLocationIsWrittenInChunksWithItsEntitiesProcessedOnTheWay() throws Exception {
+    // 1,215 entities: more than one chunk (the batch size, 500) of what the location emits.
+    Path root = SyntheticCatalog.write(dir.resolve("large"), "chunked", 1200);
+    register("file", root.toString());
+    awaitStatus("component/default/chunked-svc-1199", 200);
+    awaitStatus("group/default/chunked-team-3", 200);
+    Await.until(
+        "the last team's relations to be stitched",
+        Duration.ofSeconds(30),
+        () ->
+            api.get("/api/catalog/entities/by-name/group/default/chunked-team-9")
+                    .json()
+                    .path("relations")
+                    .size()
+                == 120);
+    // Each entity was stored already processed, in the transaction that inserted it, and not
+    // claimed or rewritten afterwards.
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT COUNT(*) FROM catalog_refresh_state WHERE entity_ref LIKE '%:default/chunked-%'"
+                    + " AND location_key NOT LIKE '%catalog-info.yaml'"
+                    + " AND processed_json IS NOT NULL AND updated_at = created_at",
+                Long.class))
+        .isEqualTo(1215);
+  }
+
+  @Test
+  void entitiesOfAFileThatNoLongerParsesAreKept() throws Exception {
+    Path good = dir.resolve("kept-good.yaml");
+    Path broken = dir.resolve("kept-broken.yaml");
+    Path root = dir.resolve("kept.yaml");
+    Files.writeString(good, component("kept-a", "team-x"));
+    Files.writeString(broken, component("kept-b", "team-x"));
+    Files.writeString(
+        root,
+        "apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata:\n  name: kept\n"
+            + "spec:\n  targets:\n    - ./kept-good.yaml\n    - ./kept-broken.yaml\n");
+    String id = register("file", root.toString());
+    awaitStatus("component/default/kept-b", 200);
+
+    Files.writeString(broken, "kind: [unclosed\n");
+    refresh("location:default/kept");
+    Await.until(
+        "the YAML error to be reported",
+        Duration.ofSeconds(30),
+        () -> api.get("/api/catalog/locations/" + id + "/errors").body().contains("YAML error"));
+    Await.until(
+        "stitching to settle",
+        Duration.ofSeconds(30),
+        () ->
+            jdbc.queryForObject(
+                    "SELECT COUNT(*) FROM catalog_refresh_queue WHERE stitch_requested", Long.class)
+                == 0);
+    // As Backstage keeps a location's last good state when reading it fails: not orphaned.
+    assertThat(annotation("component/default/kept-b", "backstage.io/orphan")).isNull();
+    assertThat(annotation("component/default/kept-a", "backstage.io/orphan")).isNull();
   }
 
   @Test

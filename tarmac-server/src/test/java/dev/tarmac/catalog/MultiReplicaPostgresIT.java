@@ -23,26 +23,31 @@ class MultiReplicaPostgresIT {
   private static final int COMPONENTS = 1500;
   private static final int EXPECTED = COMPONENTS + 15 + 2;
 
+  /** The nested catalog adds one Location per file of 100 entities. */
+  private static final int EXPECTED_NESTED = EXPECTED + (COMPONENTS + 15 + 99) / 100;
+
   @Test
   void twoReplicasProcessALocationOnce() throws Exception {
     String url = TestPostgres.create("tarmac_replicas_" + suffix());
-    Path root = SyntheticCatalog.write(Files.createTempDirectory("replicas"), "once", COMPONENTS);
-    // Both replicas run before the location appears, so both loops compete for its work.
-    try (ConfigurableApplicationContext a = start(url, "a", null, "60s");
-        ConfigurableApplicationContext b = start(url, "b", null, "60s")) {
+    Path root =
+        SyntheticCatalog.write(Files.createTempDirectory("replicas"), "once", COMPONENTS, true);
+    // Both replicas run before the location appears, so both loops compete for its work: the
+    // nested locations, claimed five at a time, and the stitching.
+    try (ConfigurableApplicationContext a = start(url, "a", null, "60s", 5);
+        ConfigurableApplicationContext b = start(url, "b", null, "60s", 5)) {
       a.getBean(Catalog.class).registrations().register("file", root.toString(), "api");
       JdbcTemplate jdbc = a.getBean(JdbcTemplate.class);
       Await.until(
           "all entities stitched",
           Duration.ofSeconds(120),
-          () -> finals(jdbc) == EXPECTED && backlog(jdbc) == 0);
+          () -> finals(jdbc) == EXPECTED_NESTED && backlog(jdbc) == 0);
       double byA = processed(a);
       double byB = processed(b);
       // Each entity was processed exactly once across both replicas (the interval is an hour).
-      assertThat(byA + byB).isEqualTo(EXPECTED);
+      assertThat(byA + byB).isEqualTo(EXPECTED_NESTED);
       assertThat(byA).as("processed by replica a").isPositive();
       assertThat(byB).as("processed by replica b").isPositive();
-      assertThat(distinctRefs(jdbc)).isEqualTo(EXPECTED);
+      assertThat(distinctRefs(jdbc)).isEqualTo(EXPECTED_NESTED);
     }
   }
 
@@ -50,11 +55,11 @@ class MultiReplicaPostgresIT {
   void aReplicaStoppedMidwayLosesNothing() throws Exception {
     String url = TestPostgres.create("tarmac_failover_" + suffix());
     Path root = SyntheticCatalog.write(Files.createTempDirectory("failover"), "fail", COMPONENTS);
-    ConfigurableApplicationContext a = start(url, "a", root, "2s");
+    ConfigurableApplicationContext a = start(url, "a", root, "2s", 100);
     JdbcTemplate jdbcA = a.getBean(JdbcTemplate.class);
     Await.until("processing to start", Duration.ofSeconds(60), () -> finals(jdbcA) > 0);
     a.close();
-    try (ConfigurableApplicationContext b = start(url, "b", root, "2s")) {
+    try (ConfigurableApplicationContext b = start(url, "b", root, "2s", 100)) {
       JdbcTemplate jdbc = b.getBean(JdbcTemplate.class);
       Await.until(
           "the survivor to finish",
@@ -71,7 +76,7 @@ class MultiReplicaPostgresIT {
   }
 
   private static ConfigurableApplicationContext start(
-      String url, String id, Path root, String lease) {
+      String url, String id, Path root, String lease, int batchSize) {
     List<String> args =
         new java.util.ArrayList<>(
             List.of(
@@ -83,7 +88,7 @@ class MultiReplicaPostgresIT {
                 "--tarmac.instance-id=" + id,
                 "--tarmac.data-dir=target/replica-" + id,
                 "--tarmac.catalog.processing-interval=1h",
-                "--tarmac.catalog.batch-size=100",
+                "--tarmac.catalog.batch-size=" + batchSize,
                 "--tarmac.catalog.lease-timeout=" + lease,
                 "--tarmac.catalog.poll-interval=50ms",
                 "--tarmac.catalog.rules[0].allow=Component,System,Group,Location",

@@ -17,6 +17,16 @@ public final class SyntheticCatalog {
    * components + 15 entities + the root Location.
    */
   public static Path write(Path dir, String prefix, int components) throws IOException {
+    return write(dir, prefix, components, false);
+  }
+
+  /**
+   * As {@link #write(Path, String, int)}; when {@code nested}, each file of 100 entities sits
+   * behind a Location of its own ({@code <prefix>-<n>-location}) that the root lists, adding one
+   * Location entity per file.
+   */
+  public static Path write(Path dir, String prefix, int components, boolean nested)
+      throws IOException {
     Files.createDirectories(dir);
     List<String> docs = new ArrayList<>();
     for (int g = 0; g < 10; g++) {
@@ -51,6 +61,17 @@ public final class SyntheticCatalog {
       String file = prefix + "-" + (i / 100) + ".yaml";
       Files.writeString(
           dir.resolve(file), String.join("---\n", docs.subList(i, Math.min(docs.size(), i + 100))));
+      if (nested) {
+        String name = prefix + "-" + (i / 100) + "-location";
+        Files.writeString(
+            dir.resolve(name + ".yaml"),
+            "apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata:\n  name: "
+                + name
+                + "\nspec:\n  targets:\n    - ./"
+                + file
+                + "\n");
+        file = name + ".yaml";
+      }
       root.append("    - ./").append(file).append('\n');
     }
     Path rootFile = dir.resolve("catalog-info.yaml");

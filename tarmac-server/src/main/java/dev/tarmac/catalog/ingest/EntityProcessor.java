@@ -1,23 +1,15 @@
 package dev.tarmac.catalog.ingest;
 
-import dev.tarmac.catalog.store.EmittedEntity;
-import dev.tarmac.sdk.catalog.EntityDocument;
-import dev.tarmac.sdk.catalog.EntityRef;
 import dev.tarmac.sdk.catalog.EntityRelations;
 import dev.tarmac.sdk.catalog.EntityValidator;
-import dev.tarmac.sdk.catalog.EntityYaml;
-import dev.tarmac.sdk.catalog.EntityYamlException;
 import dev.tarmac.sdk.catalog.PlaceholderStubs;
 import dev.tarmac.sdk.catalog.Relation;
 import dev.tarmac.sdk.catalog.ValidationProblem;
 import dev.tarmac.shared.Hashes;
-import dev.tarmac.shared.Json;
 import dev.tarmac.shared.NotFoundReadException;
 import dev.tarmac.shared.ReadException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -87,7 +79,7 @@ public final class EntityProcessor {
       errors.add(ProcessingError.error("InputError", e.getMessage()));
       return new Processed(null, List.of(), null, errors, null, readsSources);
     }
-    List<EmittedEntity> children = null;
+    Emission emission = null;
     StringBuilder etag = new StringBuilder();
     if (entity.path("kind").asString("").equalsIgnoreCase("location")) {
       List<SourceFile> files = readTargets(entity, locationKey, scope, errors, etag);
@@ -95,29 +87,14 @@ public final class EntityProcessor {
       if (knownSourceEtag != null && errors.isEmpty() && knownSourceEtag.equals(sourceEtag)) {
         return new Processed(entity, relations, null, errors, sourceEtag, readsSources, true);
       }
-      String origin = Annotations.get(entity, Annotations.ORIGIN_LOCATION);
-      Map<String, EmittedEntity> emitted = new LinkedHashMap<>();
-      for (int i = 0; i < files.size(); i++) {
-        SourceFile file = files.set(i, null); // parsed, its text can go
-        if (file.text() == null) {
-          try {
-            file = readers.reread(file, scope);
-          } catch (ReadException e) {
-            errors.add(
-                ProcessingError.error(
-                    Placeholders.errorName(e),
-                    "Unable to read " + file.key() + ": " + e.getMessage()));
-            continue;
-          }
-        }
-        emit(file, origin, emitted, errors);
-      }
-      children = new ArrayList<>(emitted.values());
+      emission =
+          new Emission(
+              files, Annotations.get(entity, Annotations.ORIGIN_LOCATION), scope, readers, rules);
     }
     return new Processed(
         entity,
         relations,
-        children,
+        emission,
         errors,
         etag.isEmpty() ? null : Hashes.sha256(etag.toString()),
         readsSources);
@@ -179,79 +156,6 @@ public final class EntityProcessor {
       etag.append("rules=").append(rules.fingerprint()).append('\n');
     }
     return read;
-  }
-
-  private void emit(
-      SourceFile file,
-      String origin,
-      Map<String, EmittedEntity> emitted,
-      List<ProcessingError> errors) {
-    List<EntityDocument> docs;
-    try {
-      docs = EntityYaml.read(file.key(), file.text());
-    } catch (EntityYamlException e) {
-      errors.add(ProcessingError.error("InputError", "YAML error in " + e.getMessage()));
-      return;
-    }
-    for (EntityDocument doc : docs) {
-      JsonNode node = doc.entity();
-      String where = file.key() + " (document at line " + doc.line() + ")";
-      if (!(node instanceof ObjectNode child)
-          || !node.path("kind").isString()
-          || !node.path("metadata").path("name").isString()) {
-        errors.add(
-            ProcessingError.error(
-                "InputError",
-                "Entity in " + where + " has no kind or metadata.name; it was not read"));
-        continue;
-      }
-      EntityRef ref;
-      try {
-        ref = EntityRef.of(child);
-      } catch (IllegalArgumentException e) {
-        errors.add(
-            ProcessingError.error("InputError", "Entity in " + where + ": " + e.getMessage()));
-        continue;
-      }
-      String kind = child.get("kind").asString();
-      if (!rules.allows(kind, origin)) {
-        errors.add(
-            ProcessingError.warning(
-                "NotAllowedError",
-                "Entity "
-                    + ref
-                    + " in "
-                    + where
-                    + " has kind "
-                    + kind
-                    + ", which this location may not emit; allow it in tarmac.catalog.rules"));
-        continue;
-      }
-      Annotations.set(child, Annotations.LOCATION, file.key());
-      Annotations.set(child, Annotations.ORIGIN_LOCATION, origin == null ? file.key() : origin);
-      String json = Json.write(child);
-      EmittedEntity previous =
-          emitted.putIfAbsent(
-              ref.toString(),
-              new EmittedEntity(
-                  ref.toString(),
-                  json,
-                  Hashes.sha256(json),
-                  file.key(),
-                  origin == null ? file.key() : origin));
-      if (previous != null) {
-        errors.add(
-            ProcessingError.error(
-                "ConflictError",
-                "Entity "
-                    + ref
-                    + " is defined twice: in "
-                    + previous.locationKey()
-                    + " and in "
-                    + where
-                    + "; the first one is kept"));
-      }
-    }
   }
 
   private static String describe(ValidationProblem p) {

@@ -10,19 +10,20 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * @param entity the processed entity, or null when processing failed
  * @param relations relations derived from it (empty when it failed)
- * @param children entities it emits (locations only), or null when it emits none
+ * @param emission entities it emits, parsed as they are written (locations only), or null when it
+ *     emits none
  * @param errors problems found, each kept on the entity
  * @param sourceEtag fingerprint of the sources read
  * @param readsSources whether processing read anything besides the entity itself (a location's
  *     targets, a placeholder's file): only such entities can change without their parent emitting
  *     something new, so only they are refreshed on the processing interval
  * @param sourcesUnchanged whether a location's sources read exactly as last time, so its targets
- *     were not parsed again and {@code children} is null
+ *     were not parsed again and {@code emission} is null
  */
 public record Processed(
     ObjectNode entity,
     List<Relation> relations,
-    List<EmittedEntity> children,
+    Emission emission,
     List<ProcessingError> errors,
     String sourceEtag,
     boolean readsSources,
@@ -32,11 +33,32 @@ public record Processed(
   public Processed(
       ObjectNode entity,
       List<Relation> relations,
-      List<EmittedEntity> children,
+      Emission emission,
       List<ProcessingError> errors,
       String sourceEtag,
       boolean readsSources) {
-    this(entity, relations, children, errors, sourceEtag, readsSources, false);
+    this(entity, relations, emission, errors, sourceEtag, readsSources, false);
+  }
+
+  /**
+   * Every entity it emits, parsed at once (null when it emits none); for dry runs and tests. Its
+   * parse errors join {@link Emission#errors()}.
+   */
+  public List<EmittedEntity> children() {
+    return emission == null ? null : emission.toList();
+  }
+
+  /**
+   * Its errors together with those found parsing what it emits; read after {@link #children()} or
+   * the emission's {@code forEach}.
+   */
+  public List<ProcessingError> allErrors() {
+    if (emission == null || emission.errors().isEmpty()) {
+      return errors;
+    }
+    List<ProcessingError> all = new java.util.ArrayList<>(errors);
+    all.addAll(emission.errors());
+    return all;
   }
 
   /** Whether processing failed (the last good version is kept). */

@@ -5,18 +5,12 @@ import dev.tarmac.catalog.store.ProcessedResult;
 import dev.tarmac.catalog.store.RefreshQueue;
 import dev.tarmac.catalog.store.RefreshRow;
 import dev.tarmac.catalog.store.RefreshStates;
-import dev.tarmac.sdk.catalog.Relation;
-import dev.tarmac.shared.Hashes;
 import dev.tarmac.shared.Json;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -30,32 +24,27 @@ public class ProcessingEngine {
   private final RefreshStates states;
   private final RefreshQueue queue;
   private final BatchWriter writer;
+  private final EmissionWriter emissions;
   private final EntityProcessor processor;
   private final CatalogSettings settings;
-  private final Counter processed;
-  private final Counter written;
+  private final ProcessingCounters counters;
 
   /** Creates the engine. */
   public ProcessingEngine(
       RefreshStates states,
       RefreshQueue queue,
       BatchWriter writer,
+      EmissionWriter emissions,
       EntityProcessor processor,
       CatalogSettings settings,
-      MeterRegistry meters) {
+      ProcessingCounters counters) {
     this.states = states;
     this.queue = queue;
     this.writer = writer;
+    this.emissions = emissions;
     this.processor = processor;
     this.settings = settings;
-    this.processed =
-        Counter.builder("tarmac.catalog.processed")
-            .description("Entities processed by this replica")
-            .register(meters);
-    this.written =
-        Counter.builder("tarmac.catalog.processed.changed")
-            .description("Processed entities whose result changed and was written")
-            .register(meters);
+    this.counters = counters;
   }
 
   /** Processes one batch of due entities; returns how many were claimed. */
@@ -73,8 +62,11 @@ public class ProcessingEngine {
     List<Outcome> outcomes = rows.parallelStream().map(this::processOne).toList();
     List<ProcessedResult> changed = new ArrayList<>();
     Map<String, Instant> unchanged = new HashMap<>();
+    List<Outcome> emitting = new ArrayList<>();
     for (Outcome o : outcomes) {
-      if (o.result() == null) {
+      if (o.emitting() != null) {
+        emitting.add(o);
+      } else if (o.result() == null) {
         unchanged.put(o.row().entityRef(), o.next());
       } else {
         changed.add(o.result());
@@ -86,8 +78,11 @@ public class ProcessingEngine {
     if (!changed.isEmpty()) {
       writer.write(owner, changed, Instant.now());
     }
-    processed.increment(rows.size());
-    written.increment(changed.size());
+    // Locations that read their sources write what they emit in chunks, one location at a time.
+    for (Outcome o : emitting) {
+      emissions.write(owner, o.row(), o.emitting(), o.next());
+    }
+    counters.add(rows.size(), changed.size() + emitting.size());
     return rows.size();
   }
 
@@ -100,7 +95,7 @@ public class ProcessingEngine {
       p = processor.process(raw, row.errorsJson() == null ? row.sourceEtag() : null);
       if (p.sourcesUnchanged()) {
         if (row.processedJson() != null && row.processedJson().equals(Json.write(p.entity()))) {
-          return new Outcome(row, null, nextUpdate(true));
+          return new Outcome(row, null, null, Results.next(settings, true));
         }
         p = processor.process(raw, null);
       }
@@ -114,55 +109,21 @@ public class ProcessingEngine {
               null,
               true);
     }
-    Instant next = nextUpdate(p.readsSources());
-    String processedJson = p.failed() ? null : Json.write(p.entity());
-    String errorsJson = p.errors().isEmpty() ? null : Json.write(p.errors());
-    StringBuilder fingerprint = new StringBuilder();
-    fingerprint.append(processedJson).append('\n').append(errorsJson).append('\n');
-    for (Relation r : p.relations()) {
-      fingerprint
-          .append(r.type())
-          .append(' ')
-          .append(r.source())
-          .append(' ')
-          .append(r.target())
-          .append('\n');
+    Instant next = Results.next(settings, p.readsSources());
+    if (p.emission() != null) {
+      return new Outcome(row, null, p, next);
     }
-    if (p.children() != null) {
-      p.children()
-          .forEach(
-              c ->
-                  fingerprint
-                      .append(c.entityRef())
-                      .append('=')
-                      .append(c.unprocessedHash())
-                      .append('\n'));
+    ProcessedResult result = Results.of(row.entityRef(), p, p.errors(), next);
+    if (Results.unchanged(result, row.resultHash(), row.errorsJson())) {
+      return new Outcome(row, null, null, next);
     }
-    String hash = Hashes.sha256(fingerprint.toString());
-    if (hash.equals(row.resultHash()) && row.errorsJson() == null && errorsJson == null) {
-      return new Outcome(row, null, next);
-    }
-    return new Outcome(
-        row,
-        new ProcessedResult(
-            row.entityRef(),
-            processedJson,
-            hash,
-            errorsJson,
-            p.sourceEtag(),
-            p.failed() ? null : p.relations(),
-            p.children(),
-            next),
-        next);
+    return new Outcome(row, result, null, next);
   }
 
-  private Instant nextUpdate(boolean readsSources) {
-    long base =
-        (readsSources ? settings.processingInterval() : settings.selfContainedInterval())
-            .toMillis();
-    long jitter = (long) (base * (ThreadLocalRandom.current().nextDouble() * 0.5 - 0.25));
-    return Instant.now().plus(Duration.ofMillis(base + jitter));
-  }
-
-  private record Outcome(RefreshRow row, ProcessedResult result, Instant next) {}
+  /**
+   * What processing one claimed row came to: a result to write, nothing changed (both null), or a
+   * location whose emitted entities are still to be parsed and written.
+   */
+  private record Outcome(
+      RefreshRow row, ProcessedResult result, Processed emitting, Instant next) {}
 }

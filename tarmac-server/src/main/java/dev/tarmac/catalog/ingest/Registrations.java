@@ -137,7 +137,10 @@ public class Registrations {
         continue;
       }
       Processed p = processor.process(Json.parse(next.unprocessedJson()));
-      p.errors()
+      if (p.children() != null) {
+        queue.addAll(p.children());
+      }
+      p.allErrors()
           .forEach(
               e ->
                   errors.add(
@@ -145,9 +148,6 @@ public class Registrations {
                           e.name(), next.entityRef() + ": " + e.message(), e.level())));
       if (!p.failed()) {
         entities.put(next.entityRef(), p.entity());
-      }
-      if (p.children() != null) {
-        queue.addAll(p.children());
       }
     }
     return new DryRun(

@@ -13,7 +13,6 @@ import java.util.List;
  * @param errorsJson processing errors as a JSON array, or null
  * @param sourceEtag fingerprint of what was read
  * @param relations relations originating at this entity (null when processing failed)
- * @param children entities emitted by this entity (locations only; null when reading failed)
  * @param nextUpdateAt when to process it again
  */
 public record ProcessedResult(
@@ -23,5 +22,4 @@ public record ProcessedResult(
     String errorsJson,
     String sourceEtag,
     List<Relation> relations,
-    List<EmittedEntity> children,
     Instant nextUpdateAt) {}

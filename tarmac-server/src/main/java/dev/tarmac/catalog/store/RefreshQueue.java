@@ -30,12 +30,52 @@ public class RefreshQueue {
     this.template = template;
   }
 
-  /** Adds entities, due at {@code now}. */
-  public void insert(Collection<String> refs, Instant now) {
+  /**
+   * Adds entities: those with a result in {@code processed} due again at its time and waiting to be
+   * stitched, the others due at {@code now}.
+   */
+  public void insert(Collection<String> refs, Map<String, ProcessedResult> processed, Instant now) {
     List<Object[]> args = new ArrayList<>(refs.size());
-    refs.forEach(ref -> args.add(new Object[] {ref, Rows.ts(now)}));
+    String ticket = UUID.randomUUID().toString();
+    for (String ref : refs) {
+      ProcessedResult r = processed.get(ref);
+      args.add(
+          r == null
+              ? new Object[] {ref, Rows.ts(now), false, null}
+              : new Object[] {ref, Rows.ts(r.nextUpdateAt()), true, ticket});
+    }
     template.batchUpdate(
-        "INSERT INTO catalog_refresh_queue (entity_ref, next_update_at) VALUES (?, ?)", args);
+        "INSERT INTO catalog_refresh_queue (entity_ref, next_update_at, stitch_requested,"
+            + " stitch_ticket) VALUES (?, ?, ?, ?)",
+        args);
+  }
+
+  /**
+   * Gives entities processed on their parent's lease their next due time, voids any lease another
+   * replica holds on them and requests their stitch.
+   */
+  public void schedule(List<ProcessedResult> results) {
+    if (results.isEmpty()) {
+      return;
+    }
+    String ticket = UUID.randomUUID().toString();
+    List<Object[]> args = new ArrayList<>(results.size());
+    results.forEach(r -> args.add(new Object[] {Rows.ts(r.nextUpdateAt()), ticket, r.entityRef()}));
+    template.batchUpdate(
+        "UPDATE catalog_refresh_queue SET next_update_at = ?, lease_owner = NULL,"
+            + " stitch_requested = TRUE, stitch_ticket = ?, stitch_claim_until = NULL"
+            + " WHERE entity_ref = ?",
+        args);
+  }
+
+  /** Extends a lease this replica holds; false when another replica has taken it. */
+  public boolean extendLease(String ref, String owner, Instant leaseUntil) {
+    return jdbc.sql(
+                "UPDATE catalog_refresh_queue SET next_update_at = ?"
+                    + " WHERE entity_ref = ? AND lease_owner = ?")
+            .params(Rows.ts(leaseUntil), ref, owner)
+            .update()
+        == 1;
   }
 
   /** Removes entities. */

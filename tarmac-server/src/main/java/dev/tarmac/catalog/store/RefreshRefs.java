@@ -42,11 +42,8 @@ public class RefreshRefs {
             .list());
   }
 
-  /** Replaces what a parent emits. */
-  public void replaceEmitted(String parentRef, Collection<String> targets) {
-    jdbc.sql("DELETE FROM catalog_refresh_ref WHERE source_entity_ref = ?")
-        .param(parentRef)
-        .update();
+  /** Records that a parent emits these entities too. */
+  public void addEmitted(String parentRef, Collection<String> targets) {
     List<Object[]> args = new ArrayList<>(targets.size());
     for (String t : targets) {
       args.add(new Object[] {parentRef, t});
@@ -54,6 +51,18 @@ public class RefreshRefs {
     template.batchUpdate(
         "INSERT INTO catalog_refresh_ref (source_entity_ref, target_entity_ref) VALUES (?, ?)",
         args);
+  }
+
+  /** Records that a parent no longer emits these entities. */
+  public void removeEmitted(String parentRef, Collection<String> targets) {
+    for (List<String> chunk : Rows.chunks(targets)) {
+      jdbc.sql(
+              "DELETE FROM catalog_refresh_ref WHERE source_entity_ref = :parent"
+                  + " AND target_entity_ref IN (:refs)")
+          .param("parent", parentRef)
+          .param("refs", chunk)
+          .update();
+    }
   }
 
   /** Adds a registered location's root entity. */

@@ -104,14 +104,28 @@ public class RefreshStates {
 
   /** Inserts new entities, due for processing now. */
   public void insert(List<EmittedEntity> entities, Instant now) {
+    insert(entities, Map.of(), now);
+  }
+
+  /**
+   * Inserts new entities; those with a result in {@code processed} (keyed by ref) are stored as
+   * processed, due again at the result's time and waiting to be stitched, the others due now.
+   */
+  public void insert(
+      List<EmittedEntity> entities, Map<String, ProcessedResult> processed, Instant now) {
     List<Object[]> args = new ArrayList<>(entities.size());
     for (EmittedEntity e : entities) {
+      ProcessedResult r = processed.get(e.entityRef());
       args.add(
           new Object[] {
             e.entityRef(),
             UUID.randomUUID().toString(),
             e.unprocessedJson(),
             e.unprocessedHash(),
+            r == null ? null : r.processedJson(),
+            r == null ? null : r.resultHash(),
+            r == null ? null : r.errorsJson(),
+            r == null ? null : r.sourceEtag(),
             e.locationKey(),
             e.originKey(),
             Rows.ts(now),
@@ -120,15 +134,28 @@ public class RefreshStates {
     }
     template.batchUpdate(
         "INSERT INTO catalog_refresh_state (entity_ref, entity_id, unprocessed_json,"
-            + " unprocessed_hash, location_key, origin_key, created_at, updated_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            + " unprocessed_hash, processed_json, result_hash, errors_json, source_etag,"
+            + " location_key, origin_key, created_at, updated_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         args);
-    queue.insert(entities.stream().map(EmittedEntity::entityRef).toList(), now);
+    queue.insert(entities.stream().map(EmittedEntity::entityRef).toList(), processed, now);
   }
 
   /** Replaces the emitted form (and owner) of existing entities and makes them due now. */
   public void replaceUnprocessed(List<EmittedEntity> entities, Instant now) {
+    replaceUnprocessed(entities, Map.of(), now);
+  }
+
+  /**
+   * Replaces the emitted form (and owner) of existing entities; those with a result in {@code
+   * processed} also get it (a failed one keeps the last good entity) and wait to be stitched, the
+   * others are due now. Either way a lease another replica holds on them is void.
+   */
+  public void replaceUnprocessed(
+      List<EmittedEntity> entities, Map<String, ProcessedResult> processed, Instant now) {
     List<Object[]> args = new ArrayList<>(entities.size());
+    List<ProcessedResult> results = new ArrayList<>();
+    List<String> due = new ArrayList<>();
     for (EmittedEntity e : entities) {
       args.add(
           new Object[] {
@@ -139,12 +166,20 @@ public class RefreshStates {
             Rows.ts(now),
             e.entityRef()
           });
+      ProcessedResult r = processed.get(e.entityRef());
+      if (r == null) {
+        due.add(e.entityRef());
+      } else {
+        results.add(r);
+      }
     }
     template.batchUpdate(
         "UPDATE catalog_refresh_state SET unprocessed_json = ?, unprocessed_hash = ?,"
             + " location_key = ?, origin_key = ?, updated_at = ? WHERE entity_ref = ?",
         args);
-    queue.dueNow(entities.stream().map(EmittedEntity::entityRef).toList(), now);
+    writeResults(results, now);
+    queue.dueNow(due, now);
+    queue.schedule(results);
   }
 
   /** Inserts or replaces a root entity (a registered location's generated Location). */

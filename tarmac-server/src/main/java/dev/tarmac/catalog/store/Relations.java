@@ -26,8 +26,24 @@ public class Relations {
   /** Replaces the relations originating at the given entities; returns every source touched. */
   public Set<String> replace(
       Collection<String> originatingRefs, List<Relation> relations, List<String> origins) {
+    return replace(originatingRefs, Set.of(), relations, origins);
+  }
+
+  /**
+   * Replaces the relations originating at the given entities, of which those in {@code fresh} were
+   * inserted in this transaction and have none yet; returns every source touched.
+   */
+  public Set<String> replace(
+      Collection<String> originatingRefs,
+      Set<String> fresh,
+      List<Relation> relations,
+      List<String> origins) {
     Set<String> touched = new HashSet<>();
-    for (List<String> chunk : Rows.chunks(originatingRefs)) {
+    List<String> stored =
+        fresh.isEmpty()
+            ? new ArrayList<>(originatingRefs)
+            : originatingRefs.stream().filter(ref -> !fresh.contains(ref)).toList();
+    for (List<String> chunk : Rows.chunks(stored)) {
       touched.addAll(
           jdbc.sql(
                   "SELECT DISTINCT source_entity_ref FROM catalog_relation"

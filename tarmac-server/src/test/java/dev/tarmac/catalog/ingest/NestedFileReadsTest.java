@@ -111,12 +111,12 @@ class NestedFileReadsTest {
     while (!queue.isEmpty()) {
       EmittedEntity next = queue.remove(0);
       Processed p = processor.process(Json.parse(next.unprocessedJson()));
-      p.errors().forEach(e -> result.errors.add(e.name() + ": " + e.message()));
-      if (!p.failed()) {
-        result.entities.put(next.entityRef(), p.entity());
-      }
       if (p.children() != null) {
         queue.addAll(p.children());
+      }
+      p.allErrors().forEach(e -> result.errors.add(e.name() + ": " + e.message()));
+      if (!p.failed()) {
+        result.entities.put(next.entityRef(), p.entity());
       }
     }
     return result;

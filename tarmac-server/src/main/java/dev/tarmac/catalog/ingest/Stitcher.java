@@ -52,11 +52,11 @@ public class Stitcher {
   /** Stitches one batch; returns how many entities were claimed. */
   public int stitchBatch(String owner, int limit, Duration lease) {
     Instant now = Instant.now();
-    Map<String, String> tickets = queue.claimStitch(owner, limit, now, now.plus(lease));
-    if (tickets.isEmpty()) {
+    RefreshQueue.StitchClaim claim = queue.claimStitch(owner, limit, now, now.plus(lease));
+    if (claim.refs().isEmpty()) {
       return 0;
     }
-    Set<String> claimed = tickets.keySet();
+    Set<String> claimed = claim.refs();
     List<StitchInput> inputs = finals.stitchInputs(claimed);
     Map<String, List<String[]>> rels = new HashMap<>();
     for (String[] r : relations.bySources(claimed)) {
@@ -90,13 +90,19 @@ public class Stitcher {
         () ->
             tx.executeWithoutResult(
                 s -> {
-                  finals.write(inserts, updates, tickets, Instant.now());
-                  if (!gone.isEmpty()) {
-                    finals.delete(gone);
+                  // Rows that got a newer request since the claim stay requested for a next round.
+                  Set<String> held = queue.lockClaimed(claim);
+                  finals.write(
+                      inserts.stream().filter(e -> held.contains(e.entityRef())).toList(),
+                      updates.stream().filter(e -> held.contains(e.entityRef())).toList(),
+                      Instant.now());
+                  List<String> deleted = gone.stream().filter(held::contains).toList();
+                  if (!deleted.isEmpty()) {
+                    finals.delete(deleted);
                   }
-                  queue.completeStitch(tickets);
+                  queue.completeStitch(claim.ticket(), held);
                 }));
     statistics.changed(inserts.size() + updates.size() + gone.size());
-    return tickets.size();
+    return claimed.size();
   }
 }

@@ -25,11 +25,15 @@ public class FinalEntities {
   private final JdbcTemplate template;
   private final ApplicationEventPublisher events;
 
+  private final BulkInsert bulk;
+
   /** Creates the repository. */
-  public FinalEntities(JdbcClient jdbc, JdbcTemplate template, ApplicationEventPublisher events) {
+  public FinalEntities(
+      JdbcClient jdbc, JdbcTemplate template, ApplicationEventPublisher events, BulkInsert bulk) {
     this.jdbc = jdbc;
     this.template = template;
     this.events = events;
+    this.bulk = bulk;
   }
 
   /** Reads what stitching needs for the given refs. */
@@ -65,52 +69,27 @@ public class FinalEntities {
   }
 
   /**
-   * Writes changed final entities and records them in the change outbox. Each write is conditional
-   * on the stitch ticket still being the one claimed, so a slow stitcher never overwrites a newer
-   * result.
+   * Writes changed final entities and records them in the change outbox; the caller holds the
+   * stitch claim on them (see {@link RefreshQueue#lockClaimed}).
    */
-  public void write(
-      List<FinalEntity> inserts,
-      List<FinalEntity> updates,
-      Map<String, String> tickets,
-      Instant now) {
+  public void write(List<FinalEntity> inserts, List<FinalEntity> updates, Instant now) {
     List<Object[]> ins = new ArrayList<>();
     for (FinalEntity e : inserts) {
       ins.add(
-          new Object[] {
-            e.entityRef(),
-            e.entityId(),
-            e.kind(),
-            e.json(),
-            e.hash(),
-            Rows.ts(now),
-            e.entityRef(),
-            tickets.get(e.entityRef())
-          });
+          new Object[] {e.entityRef(), e.entityId(), e.kind(), e.json(), e.hash(), Rows.ts(now)});
     }
-    template.batchUpdate(
-        "INSERT INTO catalog_final_entity (entity_ref, entity_id, kind, final_json, hash,"
-            + " updated_at) SELECT ?, ?, ?, ?, ?, ? FROM catalog_refresh_queue"
-            + " WHERE entity_ref = ? AND stitch_ticket = ?",
+    bulk.insert(
+        "catalog_final_entity",
+        List.of("entity_ref", "entity_id", "kind", "final_json", "hash", "updated_at"),
         ins);
     List<Object[]> upd = new ArrayList<>();
     for (FinalEntity e : updates) {
       upd.add(
-          new Object[] {
-            e.entityId(),
-            e.kind(),
-            e.json(),
-            e.hash(),
-            Rows.ts(now),
-            e.entityRef(),
-            e.entityRef(),
-            tickets.get(e.entityRef())
-          });
+          new Object[] {e.entityId(), e.kind(), e.json(), e.hash(), Rows.ts(now), e.entityRef()});
     }
     template.batchUpdate(
         "UPDATE catalog_final_entity SET entity_id = ?, kind = ?, final_json = ?, hash = ?,"
-            + " updated_at = ? WHERE entity_ref = ? AND EXISTS (SELECT 1 FROM"
-            + " catalog_refresh_queue s WHERE s.entity_ref = ? AND s.stitch_ticket = ?)",
+            + " updated_at = ? WHERE entity_ref = ?",
         upd);
     List<Object[]> changes = new ArrayList<>();
     inserts.forEach(e -> changes.add(new Object[] {e.entityRef(), false, Rows.ts(now)}));
@@ -122,8 +101,7 @@ public class FinalEntities {
     if (changes.isEmpty()) {
       return;
     }
-    template.batchUpdate(
-        "INSERT INTO catalog_change (entity_ref, deleted, changed_at) VALUES (?, ?, ?)", changes);
+    bulk.insert("catalog_change", List.of("entity_ref", "deleted", "changed_at"), changes);
     // The outbox serves every replica; the event tells this one's modules without polling.
     Set<String> refs = new HashSet<>();
     changes.forEach(c -> refs.add((String) c[0]));

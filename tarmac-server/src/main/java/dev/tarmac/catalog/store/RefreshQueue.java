@@ -4,9 +4,10 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,10 +25,15 @@ public class RefreshQueue {
   private final JdbcClient jdbc;
   private final JdbcTemplate template;
 
+  private final BulkInsert bulk;
+  private final Dialect dialect;
+
   /** Creates the repository. */
-  public RefreshQueue(JdbcClient jdbc, JdbcTemplate template) {
+  public RefreshQueue(JdbcClient jdbc, JdbcTemplate template, BulkInsert bulk) {
     this.jdbc = jdbc;
     this.template = template;
+    this.bulk = bulk;
+    this.dialect = bulk.dialect();
   }
 
   /**
@@ -44,9 +50,9 @@ public class RefreshQueue {
               ? new Object[] {ref, Rows.ts(now), false, null}
               : new Object[] {ref, Rows.ts(r.nextUpdateAt()), true, ticket});
     }
-    template.batchUpdate(
-        "INSERT INTO catalog_refresh_queue (entity_ref, next_update_at, stitch_requested,"
-            + " stitch_ticket) VALUES (?, ?, ?, ?)",
+    bulk.insert(
+        "catalog_refresh_queue",
+        List.of("entity_ref", "next_update_at", "stitch_requested", "stitch_ticket"),
         args);
   }
 
@@ -190,49 +196,73 @@ public class RefreshQueue {
     }
   }
 
-  /** Claims up to {@code limit} stitch requests; returns ref to claim ticket. */
-  public Map<String, String> claimStitch(String owner, int limit, Instant now, Instant leaseUntil) {
-    List<String[]> due =
-        jdbc.sql(
-                "SELECT entity_ref, stitch_ticket FROM catalog_refresh_queue"
-                    + " WHERE stitch_requested = TRUE"
-                    + " AND (stitch_claim_until IS NULL OR stitch_claim_until < ?) LIMIT ?")
-            .params(Rows.ts(now), limit)
-            .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2)})
+  /**
+   * Claims up to {@code limit} stitch requests under one new ticket, in one statement; on
+   * PostgreSQL rows another replica is claiming at that moment are skipped rather than waited for.
+   */
+  public StitchClaim claimStitch(String owner, int limit, Instant now, Instant leaseUntil) {
+    String ticket = owner + ":" + UUID.randomUUID();
+    String due =
+        "stitch_requested = TRUE AND (stitch_claim_until IS NULL OR stitch_claim_until < :now)";
+    String sql =
+        dialect == Dialect.POSTGRES
+            ? "UPDATE catalog_refresh_queue SET stitch_ticket = :t, stitch_claim_until = :until"
+                + " WHERE entity_ref IN (SELECT entity_ref FROM catalog_refresh_queue WHERE "
+                + due
+                + " LIMIT :limit FOR UPDATE SKIP LOCKED) RETURNING entity_ref"
+            : "SELECT entity_ref FROM FINAL TABLE (UPDATE catalog_refresh_queue"
+                + " SET stitch_ticket = :t, stitch_claim_until = :until WHERE "
+                + due
+                + " FETCH FIRST :limit ROWS ONLY)";
+    List<String> refs =
+        jdbc.sql(sql)
+            .param("t", ticket)
+            .param("until", Rows.ts(leaseUntil))
+            .param("now", Rows.ts(now))
+            .param("limit", limit)
+            .query(String.class)
             .list();
-    if (due.isEmpty()) {
-      return Map.of();
-    }
-    List<Object[]> args = new ArrayList<>(due.size());
-    List<String> tickets = new ArrayList<>(due.size());
-    for (String[] row : due) {
-      String claimTicket = owner + ":" + UUID.randomUUID();
-      tickets.add(claimTicket);
-      args.add(new Object[] {claimTicket, Rows.ts(leaseUntil), row[0], row[1]});
-    }
-    int[] counts =
-        template.batchUpdate(
-            "UPDATE catalog_refresh_queue SET stitch_ticket = ?, stitch_claim_until = ?"
-                + " WHERE entity_ref = ? AND stitch_ticket = ? AND stitch_requested = TRUE",
-            args);
-    Map<String, String> claimed = new HashMap<>();
-    for (int i = 0; i < counts.length; i++) {
-      if (counts[i] == 1 || counts[i] == Statement.SUCCESS_NO_INFO) {
-        claimed.put(due.get(i)[0], tickets.get(i));
-      }
-    }
-    return claimed;
+    return new StitchClaim(ticket, new TreeSet<>(refs));
   }
 
-  /** Clears stitch requests whose ticket is still the claimed one. */
-  public void completeStitch(Map<String, String> tickets) {
-    List<Object[]> args = new ArrayList<>(tickets.size());
-    tickets.forEach((ref, ticket) -> args.add(new Object[] {ref, ticket}));
-    template.batchUpdate(
-        "UPDATE catalog_refresh_queue SET stitch_requested = FALSE, stitch_claim_until = NULL"
-            + " WHERE entity_ref = ? AND stitch_ticket = ?",
-        args);
+  /**
+   * Locks the claimed rows whose ticket is still the claim's (no new request came in) until the
+   * transaction ends, so no request can slip in before their stitch is written; returns their refs.
+   */
+  public Set<String> lockClaimed(StitchClaim claim) {
+    Set<String> held = new HashSet<>();
+    for (List<String> chunk : Rows.chunks(claim.refs())) {
+      held.addAll(
+          jdbc.sql(
+                  "SELECT entity_ref FROM catalog_refresh_queue WHERE entity_ref IN (:refs)"
+                      + " AND stitch_ticket = :t FOR UPDATE")
+              .param("refs", chunk)
+              .param("t", claim.ticket())
+              .query(String.class)
+              .list());
+    }
+    return held;
   }
+
+  /** Clears the stitch requests of rows still holding the claim's ticket. */
+  public void completeStitch(String ticket, Collection<String> refs) {
+    for (List<String> chunk : Rows.chunks(refs)) {
+      jdbc.sql(
+              "UPDATE catalog_refresh_queue SET stitch_requested = FALSE, stitch_claim_until = NULL"
+                  + " WHERE entity_ref IN (:refs) AND stitch_ticket = :t")
+          .param("refs", chunk)
+          .param("t", ticket)
+          .update();
+    }
+  }
+
+  /**
+   * Stitch requests claimed together.
+   *
+   * @param ticket the claim's ticket, replaced on a row by any newer request
+   * @param refs the claimed entities, sorted
+   */
+  public record StitchClaim(String ticket, Set<String> refs) {}
 
   /** Number of entities due for processing at {@code now}. */
   public long dueCount(Instant now) {

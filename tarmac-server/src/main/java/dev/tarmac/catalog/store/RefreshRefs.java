@@ -18,10 +18,13 @@ public class RefreshRefs {
   private final JdbcClient jdbc;
   private final JdbcTemplate template;
 
+  private final BulkInsert bulk;
+
   /** Creates the repository. */
-  public RefreshRefs(JdbcClient jdbc, JdbcTemplate template) {
+  public RefreshRefs(JdbcClient jdbc, JdbcTemplate template, BulkInsert bulk) {
     this.jdbc = jdbc;
     this.template = template;
+    this.bulk = bulk;
   }
 
   /** The entities a parent currently emits. */
@@ -48,9 +51,7 @@ public class RefreshRefs {
     for (String t : targets) {
       args.add(new Object[] {parentRef, t});
     }
-    template.batchUpdate(
-        "INSERT INTO catalog_refresh_ref (source_entity_ref, target_entity_ref) VALUES (?, ?)",
-        args);
+    bulk.insert("catalog_refresh_ref", List.of("source_entity_ref", "target_entity_ref"), args);
   }
 
   /** Records that a parent no longer emits these entities. */

@@ -23,12 +23,15 @@ public class RefreshStates {
   private final JdbcClient jdbc;
   private final JdbcTemplate template;
   private final RefreshQueue queue;
+  private final BulkInsert bulk;
 
   /** Creates the repository. */
-  public RefreshStates(JdbcClient jdbc, JdbcTemplate template, RefreshQueue queue) {
+  public RefreshStates(
+      JdbcClient jdbc, JdbcTemplate template, RefreshQueue queue, BulkInsert bulk) {
     this.jdbc = jdbc;
     this.template = template;
     this.queue = queue;
+    this.bulk = bulk;
   }
 
   /** The processing state of claimed entities. */
@@ -132,11 +135,21 @@ public class RefreshStates {
             Rows.ts(now)
           });
     }
-    template.batchUpdate(
-        "INSERT INTO catalog_refresh_state (entity_ref, entity_id, unprocessed_json,"
-            + " unprocessed_hash, processed_json, result_hash, errors_json, source_etag,"
-            + " location_key, origin_key, created_at, updated_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    bulk.insert(
+        "catalog_refresh_state",
+        List.of(
+            "entity_ref",
+            "entity_id",
+            "unprocessed_json",
+            "unprocessed_hash",
+            "processed_json",
+            "result_hash",
+            "errors_json",
+            "source_etag",
+            "location_key",
+            "origin_key",
+            "created_at",
+            "updated_at"),
         args);
     queue.insert(entities.stream().map(EmittedEntity::entityRef).toList(), processed, now);
   }

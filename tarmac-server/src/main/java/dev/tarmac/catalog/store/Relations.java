@@ -6,7 +6,6 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -15,12 +14,13 @@ import org.springframework.stereotype.Repository;
 public class Relations {
 
   private final JdbcClient jdbc;
-  private final JdbcTemplate template;
+
+  private final BulkInsert bulk;
 
   /** Creates the repository. */
-  public Relations(JdbcClient jdbc, JdbcTemplate template) {
+  public Relations(JdbcClient jdbc, BulkInsert bulk) {
     this.jdbc = jdbc;
-    this.template = template;
+    this.bulk = bulk;
   }
 
   /** Replaces the relations originating at the given entities; returns every source touched. */
@@ -62,9 +62,9 @@ public class Relations {
       touched.add(source);
       args.add(new Object[] {origins.get(i), source, r.type(), r.target().toString()});
     }
-    template.batchUpdate(
-        "INSERT INTO catalog_relation (originating_entity_ref, source_entity_ref, type,"
-            + " target_entity_ref) VALUES (?, ?, ?, ?)",
+    bulk.insert(
+        "catalog_relation",
+        List.of("originating_entity_ref", "source_entity_ref", "type", "target_entity_ref"),
         args);
     return touched;
   }

@@ -85,6 +85,45 @@ class LocationLifecycleIT {
   }
 
   @Test
+  void aChangedFileIsReadAndItsNewFingerprintKept() throws Exception {
+    Path file = dir.resolve("fingerprint.yaml");
+    Files.writeString(file, component("print-a", "team-x"));
+    register("file", file.toString());
+    awaitStatus("component/default/print-a", 200);
+    String location =
+        jdbc.queryForObject(
+            "SELECT entity_ref FROM catalog_refresh_state WHERE entity_ref LIKE 'location:%'"
+                + " AND unprocessed_json LIKE ?",
+            String.class, "%" + file.getFileName() + "%");
+    String before = sourceEtag(location);
+
+    Files.writeString(file, component("print-a", "team-y"));
+    // Due as on its refresh interval (a refresh through the API also forgets the last result).
+    jdbc.update(
+        "UPDATE catalog_refresh_queue SET next_update_at = CURRENT_TIMESTAMP WHERE entity_ref = ?",
+        location);
+    Await.until(
+        "the new owner to be read",
+        Duration.ofSeconds(30),
+        () ->
+            api.get("/api/catalog/entities/by-name/component/default/print-a")
+                .json()
+                .path("spec")
+                .path("owner")
+                .asString("")
+                .equals("team-y"));
+    // The location itself did not change, its file did: the new fingerprint is stored, so the
+    // next refresh finds the file unchanged and does not parse it again.
+    Await.until(
+        "the new fingerprint", Duration.ofSeconds(30), () -> !before.equals(sourceEtag(location)));
+  }
+
+  private String sourceEtag(String ref) {
+    return jdbc.queryForObject(
+        "SELECT source_etag FROM catalog_refresh_state WHERE entity_ref = ?", String.class, ref);
+  }
+
+  @Test
   void entitiesOfAFileThatNoLongerParsesAreKept() throws Exception {
     Path good = dir.resolve("kept-good.yaml");
     Path broken = dir.resolve("kept-broken.yaml");

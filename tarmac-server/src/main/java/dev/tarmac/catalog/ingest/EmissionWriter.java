@@ -162,14 +162,7 @@ public class EmissionWriter {
     try {
       p = processor.process(child.entity());
     } catch (RuntimeException e) {
-      p =
-          new Processed(
-              null,
-              List.of(),
-              null,
-              List.of(ProcessingError.error("Error", "Unexpected processing failure: " + e)),
-              null,
-              true);
+      p = Processed.unexpected(e);
     }
     return Results.of(
         child.row().entityRef(), p, p.errors(), Results.next(settings, p.readsSources()));

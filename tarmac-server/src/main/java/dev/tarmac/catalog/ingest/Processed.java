@@ -61,6 +61,17 @@ public record Processed(
     return all;
   }
 
+  /** The outcome of processing that threw: the last good version is kept, the error recorded. */
+  public static Processed unexpected(RuntimeException e) {
+    return new Processed(
+        null,
+        List.of(),
+        null,
+        List.of(ProcessingError.error("Error", "Unexpected processing failure: " + e)),
+        null,
+        true);
+  }
+
   /** Whether processing failed (the last good version is kept). */
   public boolean failed() {
     return entity == null;

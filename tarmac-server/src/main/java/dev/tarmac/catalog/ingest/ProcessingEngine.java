@@ -100,14 +100,7 @@ public class ProcessingEngine {
         p = processor.process(raw, null);
       }
     } catch (RuntimeException e) {
-      p =
-          new Processed(
-              null,
-              List.of(),
-              null,
-              List.of(ProcessingError.error("Error", "Unexpected processing failure: " + e)),
-              null,
-              true);
+      p = Processed.unexpected(e);
     }
     Instant next = Results.next(settings, p.readsSources());
     if (p.emission() != null) {

@@ -56,15 +56,6 @@ public class ProcessingLoop implements SmartLifecycle {
     }
   }
 
-  /** Runs processing and stitching until nothing is due; used by tests and the benchmark. */
-  public void drain() {
-    while (engine.processBatch(owner)
-            + stitcher.stitchBatch(owner, settings.batchSize(), settings.leaseTimeout())
-        > 0) {
-      // keep going until both queues are empty
-    }
-  }
-
   @Override
   public void start() {
     if (!settings.workers()) {

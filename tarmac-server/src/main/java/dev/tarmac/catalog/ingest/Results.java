@@ -21,7 +21,10 @@ final class Results {
     String processedJson = p.failed() ? null : Json.write(p.entity());
     String errorsJson = errors.isEmpty() ? null : Json.write(errors);
     StringBuilder fingerprint = new StringBuilder();
+    // The source fingerprint belongs to the result: a location whose files changed must store the
+    // new one even when the location itself did not change, or every refresh would parse again.
     fingerprint.append(processedJson).append('\n').append(errorsJson).append('\n');
+    fingerprint.append(p.sourceEtag()).append('\n');
     for (Relation r : p.relations()) {
       fingerprint
           .append(r.type())

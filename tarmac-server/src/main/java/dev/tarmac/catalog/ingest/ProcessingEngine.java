@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -20,6 +22,8 @@ import tools.jackson.databind.JsonNode;
  */
 @Component
 public class ProcessingEngine {
+
+  private static final Logger log = LoggerFactory.getLogger(ProcessingEngine.class);
 
   private final RefreshStates states;
   private final RefreshQueue queue;
@@ -78,9 +82,17 @@ public class ProcessingEngine {
     if (!changed.isEmpty()) {
       writer.write(owner, changed, Instant.now());
     }
-    // Locations that read their sources write what they emit in chunks, one location at a time.
+    // Locations that read their sources write what they emit in chunks, one location at a time;
+    // one that fails stays leased and is taken again when its lease runs out, the others go on.
     for (Outcome o : emitting) {
-      emissions.write(owner, o.row(), o.emitting(), o.next());
+      try {
+        emissions.write(owner, o.row(), o.emitting(), o.next());
+      } catch (RuntimeException e) {
+        log.warn(
+            "Writing what {} emits failed; it is retried when its lease ends: {}",
+            o.row().entityRef(),
+            e.toString());
+      }
     }
     counters.add(rows.size(), changed.size() + emitting.size());
     return rows.size();

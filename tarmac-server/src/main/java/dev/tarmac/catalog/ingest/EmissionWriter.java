@@ -179,6 +179,8 @@ public class EmissionWriter {
       Set<String> before) {
     Instant now = Instant.now();
     List<ProcessingError> errors = new ArrayList<>();
+    // Read again inside the transaction: the read that chose what to process was outside it, and
+    // another location may have emitted one of these entities since.
     Map<String, RefreshStates.Existing> existing = states.existing(byRef.keySet());
     List<String> otherOwner = new ArrayList<>();
     existing.forEach(

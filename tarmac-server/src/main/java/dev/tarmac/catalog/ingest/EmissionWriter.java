@@ -100,6 +100,7 @@ public class EmissionWriter {
       dropped.removeAll(progress.accepted);
     }
     boolean unchanged = Results.unchanged(result, location.resultHash(), location.errorsJson());
+    counters.add(0, unchanged ? 0 : 1);
     Deadlocks.retry(
         () ->
             tx.executeWithoutResult(

@@ -94,7 +94,7 @@ public class ProcessingEngine {
             e.toString());
       }
     }
-    counters.add(rows.size(), changed.size() + emitting.size());
+    counters.add(rows.size(), changed.size()); // emitting locations count their own writes
     return rows.size();
   }
 

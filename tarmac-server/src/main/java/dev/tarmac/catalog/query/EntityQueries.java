@@ -248,10 +248,14 @@ public class EntityQueries {
 
   /** The documents of the requested page, in order: sort keys in turn, then entity ref. */
   private int[] select(IndexSearcher searcher, EntityQuery q, FixedBitSet hits) {
-    IndexReader reader = searcher.getIndexReader();
-    int[] byRef = orders.byRef(reader);
     int from = Math.max(0, q.offset());
     int limit = q.limit() < 0 ? Integer.MAX_VALUE : q.limit();
+    if (limit == 0 || hits.cardinality() <= from) {
+      // A count (limit=0) or a page past the end: no sort order is built for it.
+      return new int[0];
+    }
+    IndexReader reader = searcher.getIndexReader();
+    int[] byRef = orders.byRef(reader);
     if (q.order().isEmpty()) {
       int[] page = new int[Math.min(hits.cardinality(), limit)];
       int n = 0;

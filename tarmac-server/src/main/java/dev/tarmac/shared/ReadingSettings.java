@@ -18,10 +18,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     portal's import page, the scaffolder's {@code catalog:register}) and everything read under
  *     them may read; unset means the data folder ({@code tarmac.data-dir}). Locations from {@code
  *     tarmac.catalog.locations} are not restricted.
+ * @param cacheBytes how much text read from URLs is kept, with its ETag, so that reading it again
+ *     asks the host whether it changed ({@code If-None-Match}) instead of downloading it; 0 keeps
+ *     none
  */
 @ConfigurationProperties("tarmac.reading")
 public record ReadingSettings(
     @DefaultValue List<String> allow,
     @DefaultValue("10s") Duration timeout,
     @DefaultValue("10485760") long maxBytes,
-    List<Path> fileRoots) {}
+    List<Path> fileRoots,
+    @DefaultValue("16777216") long cacheBytes) {}

@@ -25,6 +25,7 @@ public class UrlReader {
   private final ReadingSettings settings;
   private final IntegrationsSettings integrations;
   private final HttpClient client;
+  private final EtagCache cache;
 
   /** Creates a reader bound to the allow-list and the integration hosts. */
   public UrlReader(ReadingSettings settings, IntegrationsSettings integrations) {
@@ -35,6 +36,7 @@ public class UrlReader {
             .connectTimeout(settings.timeout())
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
+    this.cache = new EtagCache(settings.cacheBytes() / 2); // Java strings: two bytes per char
   }
 
   /** Whether the URL's host is on the allow-list or a configured integration host. */
@@ -58,6 +60,29 @@ public class UrlReader {
       }
     }
     return false;
+  }
+
+  /**
+   * Reads the URL as UTF-8 text, asking the host with the ETag of the last read whether it changed:
+   * an unchanged file (304) is not downloaded again.
+   */
+  public UrlContent readCached(URI uri) {
+    UrlContent known = cache.get(uri);
+    UrlContent read = read(uri, known == null ? null : known.etag());
+    if (read == null) {
+      if (known == null) {
+        throw new ReadException(uri + " answered 304 Not Modified to a request that named no ETag");
+      }
+      cache.hit();
+      return known;
+    }
+    cache.put(uri, read);
+    return read;
+  }
+
+  /** How many reads the hosts answered with 304 Not Modified since start. */
+  public long notModifiedCount() {
+    return cache.notModified();
   }
 
   /**

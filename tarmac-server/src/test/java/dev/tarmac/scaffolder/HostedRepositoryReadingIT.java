@@ -257,6 +257,35 @@ class HostedRepositoryReadingIT {
   }
 
   @Test
+  void aRefreshedUrlLocationAsksWithItsEtagAndDownloadsOnlyAChangedFile() throws Exception {
+    github.commit("octo/cached", "main", Map.of("catalog-info.yaml", component("cached-gh")));
+    register(github.url() + "/octo/cached/blob/main/catalog-info.yaml");
+    await("component", "cached-gh");
+    int answered = github.notModified.get();
+    long counted = reader.notModifiedCount();
+    refresh("component:default/cached-gh");
+    Await.until(
+        "the location to be read again and answered 304",
+        Duration.ofSeconds(30),
+        () -> github.notModified.get() > answered);
+    assertThat(reader.notModifiedCount()).isGreaterThan(counted);
+    assertThat(await("component", "cached-gh").path("metadata").path("annotations").size())
+        .isPositive();
+
+    // A changed file answers 200 with a new ETag and is parsed again.
+    github.commit("octo/cached", "main", Map.of("catalog-info.yaml", component("cached-gh-2")));
+    refresh("component:default/cached-gh");
+    await("component", "cached-gh-2");
+    assertThat(api.get("/actuator/prometheus").body())
+        .containsPattern("(?m)^tarmac_reading_not_modified_total(\\{[^}]*\\})? [1-9]");
+  }
+
+  private void refresh(String ref) {
+    assertThat(api.post("/api/catalog/refresh", "{\"entityRef\":\"" + ref + "\"}").status())
+        .isEqualTo(200);
+  }
+
+  @Test
   void githubsBase64JsonIsDecodedWhenTheRawMediaTypeIsIgnored() throws Exception {
     github.commit("octo/json", "main", Map.of("dir/catalog-info.yaml", component("json-gh")));
     githubApi.ignoreRawMediaType = true;

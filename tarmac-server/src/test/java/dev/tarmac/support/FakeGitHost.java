@@ -17,6 +17,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.apache.catalina.Context;
 import org.apache.catalina.connector.Connector;
@@ -104,12 +105,13 @@ public final class FakeGitHost implements AutoCloseable {
     }
 
     /** Sends a file with its blob id as the ETag, or 304 when the client already has it. */
-    protected static void file(
+    protected void file(
         HttpServletRequest req, HttpServletResponse res, Blob blob, String contentType)
         throws IOException {
       String etag = "\"" + blob.id() + "\"";
       res.setHeader("ETag", etag);
       if (etag.equals(req.getHeader("If-None-Match"))) {
+        host.notModified.incrementAndGet();
         res.setStatus(304);
         return;
       }
@@ -133,6 +135,9 @@ public final class FakeGitHost implements AutoCloseable {
   public final String gitUser;
   public final String apiPrefix;
   public final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
+
+  /** How many file reads were answered 304 Not Modified. */
+  public final AtomicInteger notModified = new AtomicInteger();
 
   /** When set, the git side declines every push in a pre-receive hook. */
   public volatile boolean refusePushes;

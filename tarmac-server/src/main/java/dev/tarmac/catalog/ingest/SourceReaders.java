@@ -40,7 +40,7 @@ public class SourceReaders {
     return switch (type) {
       case "file" -> readFiles(target, scope);
       case "url" -> {
-        UrlReader.UrlContent c = urls.read(uri(target), null);
+        UrlReader.UrlContent c = urls.readCached(uri(target));
         yield List.of(new SourceFile("url", target, c.text(), etag(c.etag(), c.text())));
       }
       case "git" -> {

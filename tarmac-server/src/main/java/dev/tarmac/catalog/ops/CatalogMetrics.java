@@ -4,6 +4,8 @@ import dev.tarmac.catalog.query.EntityQueries;
 import dev.tarmac.catalog.store.FinalEntities;
 import dev.tarmac.catalog.store.RefreshQueue;
 import dev.tarmac.catalog.store.RefreshStates;
+import dev.tarmac.shared.UrlReader;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
@@ -40,6 +42,7 @@ public class CatalogMetrics {
       EntityQueries queries,
       RefreshStates states,
       RefreshQueue queue,
+      UrlReader urls,
       MeterRegistry registry) {
     this.queries = queries;
     this.queue = queue;
@@ -57,6 +60,9 @@ public class CatalogMetrics {
         .register(registry);
     Gauge.builder("tarmac.catalog.processing.errors", errors, AtomicLong::get)
         .description("Entities whose last processing reported problems")
+        .register(registry);
+    FunctionCounter.builder("tarmac.reading.not.modified", urls, UrlReader::notModifiedCount)
+        .description("URL reads the host answered with 304 Not Modified (nothing downloaded)")
         .register(registry);
     Gauge.builder("tarmac.catalog.last.change.age", this, CatalogMetrics::lastChangeAgeSeconds)
         .description("Seconds since an entity last changed")

@@ -20,7 +20,7 @@ final class TestProcessors {
   static SourceReaders readers(Path dataDir) {
     UrlReader urls =
         new UrlReader(
-            new ReadingSettings(List.of(), Duration.ofSeconds(1), 100_000, null),
+            new ReadingSettings(List.of(), Duration.ofSeconds(1), 100_000, null, 0),
             new IntegrationsSettings(List.of(), List.of(), Duration.ofSeconds(1)));
     return new SourceReaders(urls, new GitReader(new TarmacSettings(dataDir, false, "t"), urls));
   }

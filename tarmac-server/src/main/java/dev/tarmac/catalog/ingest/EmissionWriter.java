@@ -8,7 +8,6 @@ import dev.tarmac.catalog.store.RefreshQueue;
 import dev.tarmac.catalog.store.RefreshRefs;
 import dev.tarmac.catalog.store.RefreshRow;
 import dev.tarmac.catalog.store.RefreshStates;
-import dev.tarmac.catalog.store.StitchInput;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -42,7 +41,6 @@ public class EmissionWriter {
   private final CatalogSettings settings;
   private final TransactionTemplate tx;
   private final ProcessingCounters counters;
-  private final Stitcher stitcher;
 
   /** Creates the writer. */
   public EmissionWriter(
@@ -53,8 +51,7 @@ public class EmissionWriter {
       EntityProcessor processor,
       CatalogSettings settings,
       TransactionTemplate tx,
-      ProcessingCounters counters,
-      Stitcher stitcher) {
+      ProcessingCounters counters) {
     this.states = states;
     this.queue = queue;
     this.refs = refs;
@@ -63,7 +60,6 @@ public class EmissionWriter {
     this.settings = settings;
     this.tx = tx;
     this.counters = counters;
-    this.stitcher = stitcher;
   }
 
   /**
@@ -231,17 +227,7 @@ public class EmissionWriter {
       }
       accepted.add(child.entityRef());
     }
-    // New entities that processed are stitched in this transaction, once their relations are in,
-    // rather than waiting for the stitcher: an entity is visible when its chunk commits, and only
-    // those that later chunks (or other locations) give a relation are stitched again.
-    Set<String> stitchedNow = new HashSet<>();
-    for (EmittedEntity e : inserts) {
-      ProcessedResult r = stored.get(e.entityRef());
-      if (r != null && r.processedJson() != null) {
-        stitchedNow.add(e.entityRef());
-      }
-    }
-    Map<String, String> ids = states.insert(inserts, stored, stitchedNow, now);
+    states.insert(inserts, stored, now);
     states.replaceUnprocessed(updates, stored, now);
     Set<String> fresh = new HashSet<>();
     inserts.forEach(e -> fresh.add(e.entityRef()));
@@ -251,12 +237,6 @@ public class EmissionWriter {
     stitch.addAll(added);
     stitch.removeAll(stored.keySet()); // their rows already wait to be stitched
     queue.requestStitch(stitch);
-    List<StitchInput> inputs = new ArrayList<>(stitchedNow.size());
-    for (String ref : stitchedNow) {
-      ProcessedResult r = stored.get(ref);
-      inputs.add(new StitchInput(ref, ids.get(ref), r.processedJson(), r.errorsJson()));
-    }
-    stitcher.stitchNow(inputs);
     return new ChunkOutcome(accepted, errors, stored.size());
   }
 

@@ -16,7 +16,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -59,12 +58,32 @@ public class Stitcher {
     }
     Set<String> claimed = claim.refs();
     List<StitchInput> inputs = finals.stitchInputs(claimed);
+    Map<String, List<String[]>> rels = new HashMap<>();
+    for (String[] r : relations.bySources(claimed)) {
+      rels.computeIfAbsent(r[0], k -> new ArrayList<>()).add(r);
+    }
     Map<String, Integer> incoming = refs.incomingCounts(claimed);
+    Map<String, String> hashes = finals.hashes(claimed);
     List<FinalEntity> inserts = new ArrayList<>();
     List<FinalEntity> updates = new ArrayList<>();
-    build(inputs, ref -> !incoming.containsKey(ref), inserts, updates);
     Set<String> present = new HashSet<>();
-    inputs.forEach(in -> present.add(in.entityRef()));
+    for (StitchInput in : inputs) {
+      present.add(in.entityRef());
+      FinalEntity e =
+          FinalEntityBuilder.build(
+              in,
+              rels.getOrDefault(in.entityRef(), List.of()),
+              !incoming.containsKey(in.entityRef()));
+      if (e == null) {
+        continue;
+      }
+      String old = hashes.get(in.entityRef());
+      if (old == null) {
+        inserts.add(e);
+      } else if (!old.equals(e.hash())) {
+        updates.add(e);
+      }
+    }
     Set<String> gone = new HashSet<>(claimed);
     gone.removeAll(present);
     Deadlocks.retry(
@@ -85,49 +104,5 @@ public class Stitcher {
                 }));
     statistics.changed(inserts.size() + updates.size() + gone.size());
     return claimed.size();
-  }
-
-  /**
-   * Stitches entities inserted in the caller's transaction, which has just written them and their
-   * relations, instead of requesting their stitch: none is an orphan, since a location emitted it.
-   */
-  void stitchNow(List<StitchInput> inputs) {
-    if (inputs.isEmpty()) {
-      return;
-    }
-    List<FinalEntity> inserts = new ArrayList<>();
-    List<FinalEntity> updates = new ArrayList<>();
-    build(inputs, ref -> false, inserts, updates);
-    finals.write(inserts, updates, Instant.now());
-    statistics.changed(inserts.size() + updates.size());
-  }
-
-  /** Builds final entities, sorting out those that are new and those whose content changed. */
-  private void build(
-      List<StitchInput> inputs,
-      Predicate<String> orphan,
-      List<FinalEntity> inserts,
-      List<FinalEntity> updates) {
-    Set<String> wanted = new HashSet<>();
-    inputs.forEach(in -> wanted.add(in.entityRef()));
-    Map<String, List<String[]>> rels = new HashMap<>();
-    for (String[] r : relations.bySources(wanted)) {
-      rels.computeIfAbsent(r[0], k -> new ArrayList<>()).add(r);
-    }
-    Map<String, String> hashes = finals.hashes(wanted);
-    for (StitchInput in : inputs) {
-      FinalEntity e =
-          FinalEntityBuilder.build(
-              in, rels.getOrDefault(in.entityRef(), List.of()), orphan.test(in.entityRef()));
-      if (e == null) {
-        continue;
-      }
-      String old = hashes.get(in.entityRef());
-      if (old == null) {
-        inserts.add(e);
-      } else if (!old.equals(e.hash())) {
-        updates.add(e);
-      }
-    }
   }
 }

@@ -38,23 +38,17 @@ public class RefreshQueue {
 
   /**
    * Adds entities: those with a result in {@code processed} due again at its time and waiting to be
-   * stitched (unless the caller stitches them in this transaction: {@code stitchedNow}), the others
-   * due at {@code now}.
+   * stitched, the others due at {@code now}.
    */
-  public void insert(
-      Collection<String> refs,
-      Map<String, ProcessedResult> processed,
-      Set<String> stitchedNow,
-      Instant now) {
+  public void insert(Collection<String> refs, Map<String, ProcessedResult> processed, Instant now) {
     List<Object[]> args = new ArrayList<>(refs.size());
     String ticket = UUID.randomUUID().toString();
     for (String ref : refs) {
       ProcessedResult r = processed.get(ref);
-      boolean stitched = stitchedNow.contains(ref);
       args.add(
           r == null
               ? new Object[] {ref, Rows.ts(now), false, null}
-              : new Object[] {ref, Rows.ts(r.nextUpdateAt()), !stitched, stitched ? null : ticket});
+              : new Object[] {ref, Rows.ts(r.nextUpdateAt()), true, ticket});
     }
     bulk.insert(
         "catalog_refresh_queue",

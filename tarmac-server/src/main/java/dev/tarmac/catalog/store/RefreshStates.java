@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -108,30 +107,22 @@ public class RefreshStates {
 
   /** Inserts new entities, due for processing now. */
   public void insert(List<EmittedEntity> entities, Instant now) {
-    insert(entities, Map.of(), Set.of(), now);
+    insert(entities, Map.of(), now);
   }
 
   /**
    * Inserts new entities; those with a result in {@code processed} (keyed by ref) are stored as
-   * processed, due again at the result's time and waiting to be stitched (unless the caller
-   * stitches them in this transaction: {@code stitchedNow}), the others due now. Returns the uid
-   * given to each.
+   * processed, due again at the result's time and waiting to be stitched, the others due now.
    */
-  public Map<String, String> insert(
-      List<EmittedEntity> entities,
-      Map<String, ProcessedResult> processed,
-      Set<String> stitchedNow,
-      Instant now) {
+  public void insert(
+      List<EmittedEntity> entities, Map<String, ProcessedResult> processed, Instant now) {
     List<Object[]> args = new ArrayList<>(entities.size());
-    Map<String, String> ids = new HashMap<>();
     for (EmittedEntity e : entities) {
       ProcessedResult r = processed.get(e.entityRef());
-      String id = UUID.randomUUID().toString();
-      ids.put(e.entityRef(), id);
       args.add(
           new Object[] {
             e.entityRef(),
-            id,
+            UUID.randomUUID().toString(),
             e.unprocessedJson(),
             e.unprocessedHash(),
             r == null ? null : r.processedJson(),
@@ -160,9 +151,7 @@ public class RefreshStates {
             "created_at",
             "updated_at"),
         args);
-    queue.insert(
-        entities.stream().map(EmittedEntity::entityRef).toList(), processed, stitchedNow, now);
-    return ids;
+    queue.insert(entities.stream().map(EmittedEntity::entityRef).toList(), processed, now);
   }
 
   /** Replaces the emitted form (and owner) of existing entities and makes them due now. */

@@ -77,6 +77,7 @@ public class ProcessingLoop implements SmartLifecycle {
         // entity's reverse relations arrive from other entities' processing, and stitching after
         // them all builds each final entity once instead of once per batch that touches it.
         if (work == 0 || ++roundsSinceStitch >= STITCH_EVERY) {
+          statistics.vacuumBeforeStitching();
           work += stitcher.stitchBatch(owner, settings.batchSize(), settings.leaseTimeout());
           roundsSinceStitch = 0;
         }

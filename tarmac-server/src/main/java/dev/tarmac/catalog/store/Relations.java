@@ -17,10 +17,13 @@ public class Relations {
 
   private final BulkInsert bulk;
 
+  private final TableStatistics statistics;
+
   /** Creates the repository. */
-  public Relations(JdbcClient jdbc, BulkInsert bulk) {
+  public Relations(JdbcClient jdbc, BulkInsert bulk, TableStatistics statistics) {
     this.jdbc = jdbc;
     this.bulk = bulk;
+    this.statistics = statistics;
   }
 
   /** Replaces the relations originating at the given entities; returns every source touched. */
@@ -66,6 +69,7 @@ public class Relations {
         "catalog_relation",
         List.of("originating_entity_ref", "source_entity_ref", "type", "target_entity_ref"),
         args);
+    statistics.relationRowsWritten(args.size());
     return touched;
   }
 

@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -61,8 +62,14 @@ public class TableStatistics {
       return;
     }
     long start = System.nanoTime();
-    jdbc.execute("VACUUM (ANALYZE) catalog_relation");
-    jdbc.execute("VACUUM (ANALYZE) catalog_refresh_ref");
+    try {
+      jdbc.execute("VACUUM (ANALYZE) catalog_relation");
+      jdbc.execute("VACUUM (ANALYZE) catalog_refresh_ref");
+    } catch (DataAccessException e) {
+      // Only slower stitching follows; the round's stitching must not fail for it.
+      log.warn("Could not vacuum the relation tables before stitching: {}", e.toString());
+      return;
+    }
     log.info(
         "Vacuumed relations before stitching, after {} rows, in {} ms",
         rows,

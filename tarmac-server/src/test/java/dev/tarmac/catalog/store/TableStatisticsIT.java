@@ -46,6 +46,18 @@ class TableStatisticsIT {
   }
 
   @Test
+  void aVacuumThatFailsIsLoggedAndStitchingGoesOn() {
+    // A database without the catalog tables: VACUUM fails, and the stitching round must not.
+    DataSource ds =
+        new DriverManagerDataSource(
+            TestPostgres.create(
+                "tarmac_stats_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)));
+    TableStatistics statistics = new TableStatistics(new JdbcTemplate(ds), ds);
+    statistics.relationRowsWritten(20_000);
+    assertThatCode(statistics::vacuumBeforeStitching).doesNotThrowAnyException();
+  }
+
+  @Test
   void h2IsNeverVacuumed() {
     DataSource ds =
         new DriverManagerDataSource(

@@ -7,10 +7,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.IndexReader;
@@ -27,6 +29,8 @@ import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.FixedBitSet;
+import org.apache.lucene.util.SparseFixedBitSet;
+import org.apache.lucene.util.StringHelper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Repository;
 
@@ -169,42 +173,87 @@ public class EntityQueries {
         });
   }
 
+  /**
+   * Counts the matching entities per value as written. A value written in lower case is counted
+   * from its KEY_VALUE term, less the entities that also write it otherwise (those carry FACET
+   * terms for each way they write it); every other value from its FACET term.
+   */
   private static List<FacetCount> facet(IndexReader reader, String facet, FixedBitSet hits) {
-    List<FacetCount> out = new ArrayList<>();
+    BytesRef prefix = new BytesRef(facet.toLowerCase(Locale.ROOT) + SearchIndex.SEPARATOR);
+    Map<BytesRef, Long> counts = new TreeMap<>();
+    // Sparse: a facet over names may hold a set for each of thousands of values.
+    Map<String, SparseFixedBitSet> writtenOtherwise = new HashMap<>();
     try {
-      Terms terms = MultiTerms.getTerms(reader, SearchIndex.FACET);
-      if (terms == null) {
-        return out;
-      }
-      String prefix = facet.toLowerCase(Locale.ROOT) + SearchIndex.SEPARATOR;
-      BytesRef start = new BytesRef(prefix);
-      TermsEnum te = terms.iterator();
-      if (te.seekCeil(start) == TermsEnum.SeekStatus.END) {
-        return out;
-      }
-      PostingsEnum postings = null;
-      for (BytesRef term = te.term(); term != null; term = te.next()) {
-        String value = term.utf8ToString();
-        if (!value.startsWith(prefix)) {
-          break;
-        }
-        postings = te.postings(postings, PostingsEnum.NONE);
-        long n = 0;
-        for (int d = postings.nextDoc();
-            d != DocIdSetIterator.NO_MORE_DOCS;
-            d = postings.nextDoc()) {
-          if (hits.get(d)) {
-            n++;
-          }
-        }
-        if (n > 0) {
-          out.add(new FacetCount(value.substring(prefix.length()), n));
-        }
-      }
-      return out;
+      forEachTerm(
+          reader,
+          SearchIndex.FACET,
+          prefix,
+          (value, docs) -> {
+            String lower = value.utf8ToString().toLowerCase(Locale.ROOT);
+            SparseFixedBitSet those =
+                writtenOtherwise.computeIfAbsent(lower, v -> new SparseFixedBitSet(hits.length()));
+            long n = 0;
+            for (int d = docs.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = docs.nextDoc()) {
+              if (hits.get(d)) {
+                those.set(d);
+                n++;
+              }
+            }
+            counts.merge(value, n, Long::sum);
+          });
+      forEachTerm(
+          reader,
+          SearchIndex.KEY_VALUE,
+          prefix,
+          (value, docs) -> {
+            SparseFixedBitSet otherwise = writtenOtherwise.get(value.utf8ToString());
+            long n = 0;
+            for (int d = docs.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = docs.nextDoc()) {
+              if (hits.get(d) && (otherwise == null || !otherwise.get(d))) {
+                n++;
+              }
+            }
+            counts.merge(value, n, Long::sum);
+          });
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    List<FacetCount> out = new ArrayList<>();
+    counts.forEach(
+        (value, n) -> {
+          if (n > 0) {
+            out.add(new FacetCount(value.utf8ToString(), n));
+          }
+        });
+    return out;
+  }
+
+  /** Calls {@code visit} with the value (after the prefix) and postings of each prefixed term. */
+  private static void forEachTerm(
+      IndexReader reader, String field, BytesRef prefix, TermVisitor visit) throws IOException {
+    Terms terms = MultiTerms.getTerms(reader, field);
+    if (terms == null) {
+      return;
+    }
+    TermsEnum te = terms.iterator();
+    if (te.seekCeil(prefix) == TermsEnum.SeekStatus.END) {
+      return;
+    }
+    PostingsEnum postings = null;
+    for (BytesRef term = te.term(); term != null && StringHelper.startsWith(term, prefix); ) {
+      postings = te.postings(postings, PostingsEnum.NONE);
+      visit.accept(
+          new BytesRef(
+              Arrays.copyOfRange(
+                  term.bytes, term.offset + prefix.length, term.offset + term.length)),
+          postings);
+      term = te.next();
+    }
+  }
+
+  @FunctionalInterface
+  private interface TermVisitor {
+    void accept(BytesRef value, PostingsEnum docs) throws IOException;
   }
 
   /** Number of entities per kind (as written), from the index. */

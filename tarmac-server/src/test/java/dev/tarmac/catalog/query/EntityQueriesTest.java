@@ -138,6 +138,28 @@ class EntityQueriesTest {
   }
 
   @Test
+  void facetsCountEachWayAValueIsWrittenOncePerEntity() {
+    component("mixed", "Service", "production", "team-c", null, List.of("Java", "java", "JAVA"));
+    component("upper", "SERVICE", "production", "team-c", null, List.of("Java", "Java"));
+    index.refresh();
+    assertThat(queries.facets(List.of("metadata.tags"), null).get("metadata.tags"))
+        .containsExactly(
+            new EntityQueries.FacetCount("JAVA", 1),
+            new EntityQueries.FacetCount("Java", 2),
+            new EntityQueries.FacetCount("java", 3),
+            new EntityQueries.FacetCount("pci", 1),
+            new EntityQueries.FacetCount("python", 1));
+    assertThat(queries.facets(List.of("spec.type"), filter("spec.owner=team-c")).get("spec.type"))
+        .containsExactly(
+            new EntityQueries.FacetCount("SERVICE", 1), new EntityQueries.FacetCount("Service", 1));
+    assertThat(queries.facets(List.of("spec.type"), filter("spec.type=service")).get("spec.type"))
+        .containsExactly(
+            new EntityQueries.FacetCount("SERVICE", 1),
+            new EntityQueries.FacetCount("Service", 2),
+            new EntityQueries.FacetCount("service", 1));
+  }
+
+  @Test
   void aReplacedEntityIsCountedOnceWithItsNewValues() {
     component("ledger", "library", "production", "team-c", null, List.of());
     index.refresh();

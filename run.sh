@@ -8,20 +8,28 @@ if [ ! -f "$jar" ] || [ -n "$(find pom.xml */pom.xml */src -newer "$jar" -print 
   echo "Building Tarmac (mvn -B -q -DskipTests package)..."
   mvn -B -q -DskipTests package
 fi
-# Start-up is mostly class loading: an AppCDS archive, trained once per build (~15 s), halves it.
-# TARMAC_CDS=off skips it. See docs/adr/0003-startup-and-memory.md.
+# Start-up is mostly class loading: a class-data archive, trained once per build (~15 s), halves it.
+# On Java 25 or later that is an AOT cache (classes loaded and linked, method profiles), on older
+# JVMs an AppCDS archive. TARMAC_CDS=off skips it. See docs/adr/0003-startup-and-memory.md.
+java=${JAVA_HOME:+$JAVA_HOME/bin/}java
+version=$("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
 cds=tarmac-server/target/cds
-if [ "${TARMAC_CDS:-on}" != off ] && { [ ! -f "$cds/tarmac.jsa" ] || [ "$jar" -nt "$cds/tarmac.jsa" ]; }; then
+if [ "${version%%.*}" -ge 25 ] 2>/dev/null; then
+  archive=$cds/tarmac.aot train=-XX:AOTCacheOutput=$archive use=-XX:AOTCache=$archive
+else
+  archive=$cds/tarmac.jsa train=-XX:ArchiveClassesAtExit=$archive use=-XX:SharedArchiveFile=$archive
+fi
+if [ "${TARMAC_CDS:-on}" != off ] && { [ ! -f "$archive" ] || [ "$jar" -nt "$archive" ]; }; then
   echo "Preparing the class-data archive for fast start-up (once per build)..."
-  rm -rf "$cds" && java -Djarmode=tools -jar "$jar" extract --destination "$cds" >/dev/null
-  train=$(mktemp -d)
-  java -XX:ArchiveClassesAtExit="$cds/tarmac.jsa" -Dspring.context.exit=onRefresh \
-    -jar "$cds/tarmac.jar" --tarmac.data-dir="$train" --server.port=0 >/dev/null 2>&1 || true
-  rm -rf "$train"
+  rm -rf "$cds" && "$java" -Djarmode=tools -jar "$jar" extract --destination "$cds" >/dev/null
+  data=$(mktemp -d)
+  "$java" "$train" -Dspring.context.exit=onRefresh \
+    -jar "$cds/tarmac.jar" --tarmac.data-dir="$data" --server.port=0 >/dev/null 2>&1 || true
+  rm -rf "$data"
 fi
 # TARMAC_JAVA_OPTS overrides the JVM options; the benchmark (bench/CatalogBench.java) uses the same.
 opts=${TARMAC_JAVA_OPTS:--Xmx256m -XX:+UseSerialGC}
-if [ -f "$cds/tarmac.jsa" ] && [ "${TARMAC_CDS:-on}" != off ]; then
-  exec java $opts -XX:SharedArchiveFile="$cds/tarmac.jsa" -jar "$cds/tarmac.jar" "$@"
+if [ -f "$archive" ] && [ "${TARMAC_CDS:-on}" != off ]; then
+  exec "$java" $opts "$use" -jar "$cds/tarmac.jar" "$@"
 fi
-exec java $opts -jar "$jar" "$@"
+exec "$java" $opts -jar "$jar" "$@"

@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
  * java bench/CatalogBench.java --entities 10000 --postgres jdbc:postgresql://127.0.0.1:5432/bench?user=postgres
  * java bench/CatalogBench.java --catalog DIR --rounds 3 --samples 500   # more latency rounds
  * java bench/CatalogBench.java --catalog DIR --warmup-seconds 0        # no warm-up before round 2
+ * JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 java bench/CatalogBench.java --catalog DIR  # or --java
  * </pre>
  */
 public class CatalogBench {
@@ -49,6 +50,8 @@ public class CatalogBench {
     int rounds = 2;
     int warmupSeconds = 120;
     String jar = null;
+    String home = System.getenv("JAVA_HOME");
+    String javaCommand = home == null || home.isBlank() ? "java" : home + "/bin/java";
     String jvm = System.getenv().getOrDefault("TARMAC_JAVA_OPTS", DEFAULT_JVM);
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
@@ -61,20 +64,22 @@ public class CatalogBench {
         case "--warmup-seconds" -> warmupSeconds = Integer.parseInt(args[++i]);
         case "--jar" -> jar = args[++i];
         case "--jvm" -> jvm = args[++i];
+        case "--java" -> javaCommand = args[++i];
         default -> throw new IllegalArgumentException("Unknown option " + args[i]);
       }
     }
     List<String> archive = new ArrayList<>();
+    // As run.sh starts it: the extracted jar with its class-data archive, an AOT cache on Java 25
+    // or later and an AppCDS archive before, when the archive is newer than the jar.
+    boolean aot = featureVersion(javaCommand) >= 25;
+    Path trained = CDS.resolve(aot ? "tarmac.aot" : "tarmac.jsa");
     Path built = Path.of("tarmac-server/target/tarmac.jar");
     if (jar == null
-        && Files.exists(CDS.resolve("tarmac.jsa"))
+        && Files.exists(trained)
         && Files.exists(built)
-        && Files.getLastModifiedTime(CDS.resolve("tarmac.jsa"))
-                .compareTo(Files.getLastModifiedTime(built))
-            >= 0) {
-      // As run.sh starts it: the extracted jar with its class-data archive.
+        && Files.getLastModifiedTime(trained).compareTo(Files.getLastModifiedTime(built)) >= 0) {
       jar = CDS.resolve("tarmac.jar").toString();
-      archive.add("-XX:SharedArchiveFile=" + CDS.resolve("tarmac.jsa"));
+      archive.add((aot ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=") + trained);
     } else if (jar == null) {
       jar = "tarmac-server/target/tarmac.jar";
     }
@@ -93,7 +98,7 @@ public class CatalogBench {
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
     }
-    List<String> cmd = new ArrayList<>(List.of("java"));
+    List<String> cmd = new ArrayList<>(List.of(javaCommand));
     cmd.addAll(Arrays.asList(jvm.trim().split("\\s+")));
     cmd.addAll(archive);
     cmd.addAll(List.of("-jar", jar,
@@ -111,7 +116,8 @@ public class CatalogBench {
     String base = "http://127.0.0.1:" + port;
     System.out.printf("catalog: %s (%d entities expected through the API)%n", catalog, expected);
     System.out.printf("database: %s%n", postgres == null ? "embedded H2" : postgres);
-    System.out.printf("JVM options: %s %s%n", jvm, String.join(" ", archive));
+    System.out.printf("JVM: %s (Java %d), options: %s %s%n", javaCommand,
+        featureVersion(javaCommand), jvm, String.join(" ", archive));
     long t0 = System.nanoTime();
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
         .redirectOutput(work.resolve("server.log").toFile()).start();
@@ -206,6 +212,23 @@ public class CatalogBench {
     } finally {
       p.destroy();
       p.waitFor();
+    }
+  }
+
+  /** The feature version (17, 25, …) of the JVM a command starts, or 0 when it cannot tell. */
+  static int featureVersion(String javaCommand) {
+    try {
+      Process p = new ProcessBuilder(javaCommand, "-XshowSettings:properties", "-version")
+          .redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      p.waitFor();
+      Matcher m = Pattern.compile("java\\.specification\\.version = (\\d+)").matcher(out);
+      return m.find() ? Integer.parseInt(m.group(1)) : 0;
+    } catch (IOException e) {
+      return 0;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return 0;
     }
   }
 

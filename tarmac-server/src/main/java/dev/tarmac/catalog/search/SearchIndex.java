@@ -240,12 +240,15 @@ public class SearchIndex implements AutoCloseable {
         doc.add(new StringField(KEY_VALUE, term, Field.Store.NO));
       }
       if (!r.originalValue().equals(r.value())) {
-        (mixedCase == null ? mixedCase = new HashSet<>() : mixedCase).add(term);
+        if (mixedCase == null) {
+          mixedCase = new HashSet<>();
+        }
+        mixedCase.add(term);
       }
     }
     // Facets count values as written. Most are written in lower case already and are counted from
     // their KEY_VALUE term; only a value written otherwise gets FACET terms, one for each way the
-    // entity writes it (see EntityQueries.facets). Indexing a FACET term for every value cost a
+    // entity writes it (see EntityQueries.facet). Indexing a FACET term for every value cost a
     // third of the indexer's time.
     if (mixedCase != null) {
       Set<String> facets = new HashSet<>();

@@ -206,7 +206,8 @@ public class EntityQueries {
           SearchIndex.KEY_VALUE,
           prefix,
           (value, docs) -> {
-            SparseFixedBitSet otherwise = writtenOtherwise.get(value.utf8ToString());
+            SparseFixedBitSet otherwise =
+                writtenOtherwise.isEmpty() ? null : writtenOtherwise.get(value.utf8ToString());
             long n = 0;
             for (int d = docs.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = docs.nextDoc()) {
               if (hits.get(d) && (otherwise == null || !otherwise.get(d))) {

@@ -71,7 +71,8 @@ public class CatalogBench {
     List<String> archive = new ArrayList<>();
     // As run.sh starts it: the extracted jar with its class-data archive, an AOT cache on Java 25
     // or later and an AppCDS archive before, when the archive is newer than the jar.
-    boolean aot = featureVersion(javaCommand) >= 25;
+    int javaVersion = featureVersion(javaCommand);
+    boolean aot = javaVersion >= 25;
     Path trained = CDS.resolve(aot ? "tarmac.aot" : "tarmac.jsa");
     Path built = Path.of("tarmac-server/target/tarmac.jar");
     if (jar == null
@@ -90,6 +91,11 @@ public class CatalogBench {
     if (catalog == null) {
       catalog = work.resolve("catalog");
       generate(catalog, entities, 42);
+    }
+    if (!Files.isRegularFile(catalog.resolve("manifest.json"))) {
+      System.err.println(catalog + " has no manifest.json: give a folder written by gen_catalog.py"
+          + " (or --entities N for the benchmark's own catalog)");
+      System.exit(2);
     }
     String manifest = Files.readString(catalog.resolve("manifest.json"));
     List<String[]> names = namesFromManifest(manifest);
@@ -117,7 +123,7 @@ public class CatalogBench {
     System.out.printf("catalog: %s (%d entities expected through the API)%n", catalog, expected);
     System.out.printf("database: %s%n", postgres == null ? "embedded H2" : postgres);
     System.out.printf("JVM: %s (Java %d), options: %s %s%n", javaCommand,
-        featureVersion(javaCommand), jvm, String.join(" ", archive));
+        javaVersion, jvm, String.join(" ", archive));
     long t0 = System.nanoTime();
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
         .redirectOutput(work.resolve("server.log").toFile()).start();

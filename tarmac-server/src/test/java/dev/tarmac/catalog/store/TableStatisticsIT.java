@@ -20,10 +20,7 @@ class TableStatisticsIT {
 
   @Test
   void postgresVacuumsTheRelationTablesOnlyAfterManyRelationRows() {
-    DataSource ds =
-        new DriverManagerDataSource(
-            TestPostgres.create(
-                "tarmac_stats_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)));
+    DataSource ds = freshDatabase();
     JdbcTemplate jdbc = new JdbcTemplate(ds);
     jdbc.execute(
         "CREATE TABLE catalog_relation (originating_entity_ref TEXT, source_entity_ref TEXT,"
@@ -48,10 +45,7 @@ class TableStatisticsIT {
   @Test
   void aVacuumThatFailsIsLoggedAndStitchingGoesOn() {
     // A database without the catalog tables: VACUUM fails, and the stitching round must not.
-    DataSource ds =
-        new DriverManagerDataSource(
-            TestPostgres.create(
-                "tarmac_stats_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)));
+    DataSource ds = freshDatabase();
     TableStatistics statistics = new TableStatistics(new JdbcTemplate(ds), ds);
     statistics.relationRowsWritten(20_000);
     assertThatCode(statistics::vacuumBeforeStitching).doesNotThrowAnyException();
@@ -73,5 +67,11 @@ class TableStatisticsIT {
         jdbc.queryForObject(
             "SELECT vacuum_count FROM pg_stat_user_tables WHERE relname = ?", Long.class, table);
     return n == null ? 0 : n;
+  }
+
+  private static DataSource freshDatabase() {
+    return new DriverManagerDataSource(
+        TestPostgres.create(
+            "tarmac_stats_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)));
   }
 }

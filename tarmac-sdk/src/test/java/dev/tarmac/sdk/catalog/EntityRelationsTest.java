@@ -241,4 +241,42 @@ class EntityRelationsTest {
             "spec.owner: Entity reference \"group:/x\" was not on the form"
                 + " [<kind>:][<namespace>/]<name>");
   }
+
+  @Test
+  void everyRelationTypeHasItsReverseBothWays() {
+    // The catalog stores each pair once and derives the other half from this table.
+    assertThat(EntityRelations.reverseOf("ownedBy")).isEqualTo("ownerOf");
+    assertThat(EntityRelations.reverseOf("ownerOf")).isEqualTo("ownedBy");
+    assertThat(EntityRelations.reverseOf("dependencyOf")).isEqualTo("dependsOn");
+    assertThat(EntityRelations.reverseOf("parentOf")).isEqualTo("childOf");
+    assertThat(EntityRelations.reverseOf("apiConsumedBy")).isEqualTo("consumesApi");
+    assertThatThrownBy(() -> EntityRelations.reverseOf("friendOf"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("No reverse known for relation type friendOf");
+  }
+
+  @Test
+  void eachDerivedRelationIsTheReverseOfAnotherDerivedOne() {
+    List<String> all =
+        relations(
+            """
+            apiVersion: backstage.io/v1alpha1
+            kind: Component
+            metadata: {name: c}
+            spec:
+              type: service
+              lifecycle: production
+              owner: team-a
+              system: s
+              subcomponentOf: parent
+              providesApis: [p]
+              consumesApis: [q]
+              dependsOn: ['resource:db']
+              dependencyOf: ['component:up']
+            """);
+    for (String relation : all) {
+      String[] r = relation.split(" ");
+      assertThat(all).contains(r[2] + " " + EntityRelations.reverseOf(r[1]) + " " + r[0]);
+    }
+  }
 }

@@ -8,6 +8,7 @@ import dev.tarmac.catalog.store.RefreshQueue;
 import dev.tarmac.catalog.store.RefreshRefs;
 import dev.tarmac.catalog.store.RefreshRow;
 import dev.tarmac.catalog.store.RefreshStates;
+import jakarta.annotation.PreDestroy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -16,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * then the location's own result. New and changed entities (other than nested locations) are
  * processed on the way, on the location's lease, instead of being stored only to be claimed again
  * at once. Each chunk renews the lease; a replica stopped part-way leaves the location leased until
- * the lease runs out, and whoever processes it next writes the rest.
+ * the lease runs out, and whoever processes it next writes the rest. A chunk's transaction runs on
+ * the writer thread while the next chunk is parsed and processed, one chunk in flight at a time.
  */
 @Component
 public class EmissionWriter {
@@ -41,6 +45,13 @@ public class EmissionWriter {
   private final CatalogSettings settings;
   private final TransactionTemplate tx;
   private final ProcessingCounters counters;
+  private final ExecutorService chunkWriter =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "catalog-writer");
+            t.setDaemon(true);
+            return t;
+          });
 
   /** Creates the writer. */
   public EmissionWriter(
@@ -70,6 +81,7 @@ public class EmissionWriter {
     String parent = location.entityRef();
     Progress progress = new Progress(refs.emittedBy(parent));
     List<Emission.Child> chunk = new ArrayList<>(settings.batchSize());
+    ChunkPipeline writes = new ChunkPipeline(chunkWriter);
     try {
       processed
           .emission()
@@ -77,16 +89,19 @@ public class EmissionWriter {
               child -> {
                 chunk.add(child);
                 if (chunk.size() == settings.batchSize()) {
-                  writeChunk(owner, parent, chunk, progress);
+                  writeChunk(owner, parent, chunk, progress, writes);
                   chunk.clear();
                 }
               });
       if (!chunk.isEmpty()) {
-        writeChunk(owner, parent, chunk, progress);
+        writeChunk(owner, parent, chunk, progress, writes);
       }
+      writes.await();
     } catch (LeaseLost e) {
       log.debug("Lease on {} was taken over while writing what it emits", parent);
       return;
+    } finally {
+      writes.settle();
     }
     List<ProcessingError> errors = new ArrayList<>(processed.errors());
     errors.addAll(processed.emission().errors());
@@ -118,12 +133,23 @@ public class EmissionWriter {
                 }));
   }
 
+  /** Stops the writer thread with the application. */
+  @PreDestroy
+  void stop() {
+    chunkWriter.shutdownNow();
+  }
+
   /**
    * Processes the chunk's new and changed entities (outside any transaction: processing may read
-   * files), then writes the chunk and renews the location's lease in one transaction.
+   * files), then hands the chunk to the writer thread, which writes it and renews the location's
+   * lease in one transaction once the chunk before it is written.
    */
   private void writeChunk(
-      String owner, String parent, List<Emission.Child> chunk, Progress progress) {
+      String owner,
+      String parent,
+      List<Emission.Child> chunk,
+      Progress progress,
+      ChunkPipeline writes) {
     // Sorted, so replicas take row locks in the same order and rarely deadlock at all.
     Map<String, EmittedEntity> byRef = new TreeMap<>();
     chunk.forEach(c -> byRef.put(c.row().entityRef(), c.row()));
@@ -134,21 +160,24 @@ public class EmissionWriter {
                 c -> !c.isLocation() && worthProcessing(c.row(), known.get(c.row().entityRef())))
             .map(this::processChild)
             .collect(Collectors.toMap(ProcessedResult::entityRef, r -> r));
-    Instant leaseUntil = Instant.now().plus(settings.leaseTimeout());
-    ChunkOutcome[] outcome = new ChunkOutcome[1];
-    Deadlocks.retry(
-        () ->
-            outcome[0] =
-                tx.execute(
-                    s -> {
-                      if (!queue.extendLease(parent, owner, leaseUntil)) {
-                        throw new LeaseLost();
-                      }
-                      return writeChildren(parent, byRef, processedChildren, progress.before);
-                    }));
-    progress.accepted.addAll(outcome[0].accepted());
-    progress.conflicts.addAll(outcome[0].conflicts());
-    counters.add(processedChildren.size(), outcome[0].stored());
+    writes.submit(
+        () -> {
+          Instant leaseUntil = Instant.now().plus(settings.leaseTimeout());
+          ChunkOutcome[] outcome = new ChunkOutcome[1];
+          Deadlocks.retry(
+              () ->
+                  outcome[0] =
+                      tx.execute(
+                          s -> {
+                            if (!queue.extendLease(parent, owner, leaseUntil)) {
+                              throw new LeaseLost();
+                            }
+                            return writeChildren(parent, byRef, processedChildren, progress.before);
+                          }));
+          progress.accepted.addAll(outcome[0].accepted());
+          progress.conflicts.addAll(outcome[0].conflicts());
+          counters.add(processedChildren.size(), outcome[0].stored());
+        });
   }
 
   /** New entities and changed ones of this location are processed with it. */

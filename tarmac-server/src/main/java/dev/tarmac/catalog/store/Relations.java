@@ -83,10 +83,10 @@ public class Relations {
       String target = r.target().toString();
       touched.add(source);
       touched.add(target);
+      // Stitching derives every stored relation's reverse half: refuse a type without one here.
+      EntityRelations.reverseOf(r.type());
       if (source.equals(origins.get(i))) {
         args.add(new Object[] {source, r.type(), target});
-      } else {
-        EntityRelations.reverseOf(r.type()); // only a known pair's reverse half may be left out
       }
     }
     bulk.insert(

@@ -1,7 +1,9 @@
 package dev.tarmac.catalog.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tarmac.sdk.catalog.EntityRef;
 import dev.tarmac.sdk.catalog.EntityRelations;
 import dev.tarmac.sdk.catalog.EntityYaml;
 import dev.tarmac.sdk.catalog.Relation;
@@ -86,6 +88,22 @@ class RelationsIT {
         .containsExactlyInAnyOrder(
             "resource:default/db", "group:default/team-a", "component:default/shop");
     assertThat(relations.bySources(List.of("group:default/team-a"))).isEmpty();
+
+    // A type whose reverse stitching could not derive is refused, failing the caller's transaction.
+    Relation odd =
+        new Relation(
+            "friendOf",
+            EntityRef.parse("component:default/shop"),
+            EntityRef.parse("component:default/cart"));
+    assertThatThrownBy(
+            () ->
+                relations.replace(
+                    List.of("component:default/shop"),
+                    List.of(odd),
+                    List.of("component:default/shop")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("No reverse known for relation type friendOf");
+    assertThat(relations.bySources(List.of("component:default/cart"))).isEmpty();
   }
 
   @ParameterizedTest

@@ -38,7 +38,7 @@ public class Relations {
     this.statistics = statistics;
   }
 
-  /** Replaces the relations originating at the given entities; returns every source touched. */
+  /** Replaces the relations originating at the given entities; returns every entity they touch. */
   public Set<String> replace(
       Collection<String> originatingRefs, List<Relation> relations, List<String> origins) {
     return replace(originatingRefs, Set.of(), relations, origins);
@@ -95,7 +95,7 @@ public class Relations {
     return touched;
   }
 
-  /** Deletes relations originating at the entities; returns every source touched. */
+  /** Deletes relations originating at the entities; returns every entity they touched. */
   public Set<String> deleteOriginating(Collection<String> refs) {
     return replace(refs, List.of(), List.of());
   }

@@ -12,6 +12,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class TarmacApplication {
 
   private static final String H2_OBJECT_CACHE = "h2.objectCache";
+  private static final String AOT = "spring.aot.enabled";
 
   /** Starts Tarmac. */
   public static void main(String[] args) {
@@ -20,6 +21,25 @@ public class TarmacApplication {
     if (System.getProperty(H2_OBJECT_CACHE) == null) {
       System.setProperty(H2_OBJECT_CACHE, "false");
     }
+    if (System.getProperty(AOT) == null && packagedWithAotArtifacts()) {
+      System.setProperty(AOT, "true");
+    }
     SpringApplication.run(TarmacApplication.class, args);
+  }
+
+  /**
+   * Whether this runs from the packaged jar, whose build generated the bean definitions ahead of
+   * time (spring-boot:process-aot): then start-up skips scanning, condition evaluation and proxy
+   * generation. Classes run from a folder (an IDE, tests) may hold stale generated sources, so they
+   * start as usual; {@code -Dspring.aot.enabled=false} turns it off for the jar too.
+   */
+  static boolean packagedWithAotArtifacts() {
+    var source = TarmacApplication.class.getProtectionDomain().getCodeSource();
+    String location = source == null ? "file:/" : String.valueOf(source.getLocation());
+    boolean fromFolder = location.startsWith("file:") && location.endsWith("/");
+    return !fromFolder
+        && TarmacApplication.class.getResource(
+                "TarmacApplication__ApplicationContextInitializer.class")
+            != null;
   }
 }

@@ -50,10 +50,27 @@ public final class Expressions {
       Pattern.compile("\\$\\{\\{(.*?)}}|\\{%(.*?)%}", Pattern.DOTALL);
   private static final Pattern FILTER = Pattern.compile("\\|\\s*([A-Za-z_][A-Za-z0-9_]*)");
 
-  private final Jinjava jinjava;
+  private volatile Jinjava engine;
 
-  /** An engine with Backstage's delimiters and filters. */
-  public Expressions() {
+  /** An engine with Backstage's delimiters and filters, set up on first use. */
+  public Expressions() {}
+
+  /** The sandboxed Jinjava, made on first use: setting it up costs a server's start-up ~70 ms. */
+  private Jinjava jinjava() {
+    Jinjava j = engine;
+    if (j == null) {
+      synchronized (this) {
+        j = engine;
+        if (j == null) {
+          j = create();
+          engine = j;
+        }
+      }
+    }
+    return j;
+  }
+
+  private static Jinjava create() {
     StringTokenScannerSymbols symbols =
         StringTokenScannerSymbols.builder()
             .withVariableStartString("${{")
@@ -74,15 +91,16 @@ public final class Expressions {
             .withEnableRecursiveMacroCalls(false)
             .withNestedInterpretationEnabled(false)
             .build();
-    jinjava = new Jinjava(config);
+    Jinjava jinjava = new Jinjava(config);
     jinjava.setResourceLocator(new NoResources());
     Filters.all().forEach(f -> jinjava.getGlobalContext().registerFilter(f));
+    return jinjava;
   }
 
   /** Renders text (a skeleton file or an interpolated string). */
   public String render(String text, Map<String, Object> context, String where) {
     checkFilters(text, where);
-    RenderResult result = jinjava.renderForResult(text, context);
+    RenderResult result = jinjava().renderForResult(text, context);
     check(result.getErrors(), where);
     return result.getOutput();
   }
@@ -123,7 +141,7 @@ public final class Expressions {
   private JsonNode evaluateString(String text, Map<String, Object> context, String where) {
     Matcher m = SINGLE.matcher(text);
     if (m.matches() && !m.group(1).contains("${{") && !m.group(1).contains("}}")) {
-      JinjavaInterpreter interpreter = jinjava.newInterpreter();
+      JinjavaInterpreter interpreter = jinjava().newInterpreter();
       interpreter.getContext().putAll(context);
       JinjavaInterpreter.pushCurrent(interpreter);
       try {
@@ -148,7 +166,7 @@ public final class Expressions {
       String body = tag.group(1) != null ? tag.group(1) : tag.group(2);
       Matcher f = FILTER.matcher(body.replaceAll("'[^']*'|\"[^\"]*\"", "''"));
       while (f.find()) {
-        if (jinjava.getGlobalContext().getFilter(f.group(1)) == null) {
+        if (jinjava().getGlobalContext().getFilter(f.group(1)) == null) {
           throw new ScaffolderException(
               where, "expression error in " + where + ": unknown filter '" + f.group(1) + "'");
         }

@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -69,9 +70,15 @@ class PackagedJarIT {
     assertThat(text).contains("Starting TarmacApplication").doesNotContain("AOT-processed");
   }
 
+  @Test
+  void classesRunFromAFolderStartAsUsual() {
+    // The tests run from target/classes, which may hold generated classes of an earlier build.
+    assertThat(TarmacApplication.packagedWithAotArtifacts()).isFalse();
+  }
+
   private Process start(Path log, int port, List<String> jvmOptions) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx256m"));
+    List<String> command = new ArrayList<>(List.of(java, "-Xmx256m"));
     command.addAll(jvmOptions);
     command.addAll(
         List.of(

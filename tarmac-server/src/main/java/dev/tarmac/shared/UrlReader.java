@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -25,12 +26,20 @@ public class UrlReader {
   private final ReadingSettings settings;
   private final IntegrationsSettings integrations;
   private final EtagCache cache;
-  private volatile HttpClient client;
+  // Made on first use: building a client sets up TLS, which start-up need not wait for.
+  private final SingletonSupplier<HttpClient> client;
 
   /** Creates a reader bound to the allow-list and the integration hosts. */
   public UrlReader(ReadingSettings settings, IntegrationsSettings integrations) {
     this.settings = settings;
     this.integrations = integrations;
+    this.client =
+        SingletonSupplier.of(
+            () ->
+                HttpClient.newBuilder()
+                    .connectTimeout(settings.timeout())
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .build());
     this.cache = new EtagCache(settings.cacheBytes() / 2); // Java strings: two bytes per char
   }
 
@@ -206,33 +215,11 @@ public class UrlReader {
     return reply.text();
   }
 
-  /**
-   * The HTTP client, made on first use: building one sets up TLS, which start-up need not wait for
-   * when no location reads a URL.
-   */
-  private HttpClient client() {
-    HttpClient c = client;
-    if (c == null) {
-      synchronized (this) {
-        c = client;
-        if (c == null) {
-          c =
-              HttpClient.newBuilder()
-                  .connectTimeout(settings.timeout())
-                  .followRedirects(HttpClient.Redirect.NEVER)
-                  .build();
-          client = c;
-        }
-      }
-    }
-    return c;
-  }
-
   /** Sends a GET; null means 304 Not Modified. */
   private Reply send(HttpRequest request, URI uri) {
     try {
       HttpResponse<InputStream> response =
-          client().send(request, HttpResponse.BodyHandlers.ofInputStream());
+          client.obtain().send(request, HttpResponse.BodyHandlers.ofInputStream());
       try (InputStream body = response.body()) {
         int status = response.statusCode();
         if (status == 304) {

@@ -133,9 +133,12 @@ public class CatalogBench {
         Thread.sleep(50);
       }
       double healthy = (System.nanoTime() - t0) / 1e9;
-      System.out.printf("java -jar to healthy: %.2f s%n", healthy);
-      long t1 = System.nanoTime();
       long ingestCpu0 = cpuTicks(p.pid());
+      long ingestJit0 = compilerTicks(p.pid());
+      // The JIT's share shows how much of a cold start and a cold ingestion is the JVM warming up.
+      System.out.printf("java -jar to healthy: %.2f s (%.1f CPU-s, of which the JIT compiler"
+          + " threads %.1f)%n", healthy, ingestCpu0 / 100.0, ingestJit0 / 100.0);
+      long t1 = System.nanoTime();
       int visible = 0;
       while (visible < expected) {
         check(p, work);
@@ -153,8 +156,9 @@ public class CatalogBench {
       System.out.printf("all %d entities visible after %.2f s (%.0f entities/s)%n",
           expected, ingest, expected / ingest);
       // CPU time the server spent, which a loaded machine disturbs far less than wall time.
-      System.out.printf("server CPU during ingestion: %.1f CPU-s%n",
-          (cpuTicks(p.pid()) - ingestCpu0) / 100.0);
+      System.out.printf("server CPU during ingestion: %.1f CPU-s, of which the JIT compiler"
+          + " threads %.1f%n", (cpuTicks(p.pid()) - ingestCpu0) / 100.0,
+          (compilerTicks(p.pid()) - ingestJit0) / 100.0);
       System.out.printf("RSS after ingestion: %d MiB%n", rssKb(p.pid()) / 1024);
       Random random = new Random(7);
       // Round 1 runs on a JVM that has only just compiled the ingestion path (its compiler is

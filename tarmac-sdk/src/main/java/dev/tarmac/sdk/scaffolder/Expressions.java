@@ -50,24 +50,20 @@ public final class Expressions {
       Pattern.compile("\\$\\{\\{(.*?)}}|\\{%(.*?)%}", Pattern.DOTALL);
   private static final Pattern FILTER = Pattern.compile("\\|\\s*([A-Za-z_][A-Za-z0-9_]*)");
 
-  private volatile Jinjava engine;
-
-  /** An engine with Backstage's delimiters and filters, set up on first use. */
+  /** An engine with Backstage's delimiters and filters. */
   public Expressions() {}
 
-  /** The sandboxed Jinjava, made on first use: setting it up costs a server's start-up ~70 ms. */
-  private Jinjava jinjava() {
-    Jinjava j = engine;
-    if (j == null) {
-      synchronized (this) {
-        j = engine;
-        if (j == null) {
-          j = create();
-          engine = j;
-        }
-      }
-    }
-    return j;
+  /**
+   * The sandboxed Jinjava, the same for every instance and set up on first use (the holder class
+   * loads then): setting it up would cost a server's start-up ~70 ms.
+   */
+  private static Jinjava jinjava() {
+    return Engine.JINJAVA;
+  }
+
+  /** Holds the engine; the JVM initialises it once, on first access, without locking after. */
+  private static final class Engine {
+    private static final Jinjava JINJAVA = create();
   }
 
   private static Jinjava create() {

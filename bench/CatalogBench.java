@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
  * java bench/CatalogBench.java --entities 10000 --postgres jdbc:postgresql://127.0.0.1:5432/bench?user=postgres
  * java bench/CatalogBench.java --catalog DIR --rounds 3 --samples 500   # more latency rounds
  * java bench/CatalogBench.java --catalog DIR --warmup-seconds 0        # no warm-up before round 2
+ * java bench/CatalogBench.java --catalog DIR --jvm "-Xmx512m -XX:+UseSerialGC" --jit ""  # JVM options
  * JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 java bench/CatalogBench.java --catalog DIR  # or --java
  * </pre>
  */
@@ -35,6 +36,10 @@ public class CatalogBench {
 
   /** The JVM options run.sh uses, unless TARMAC_JAVA_OPTS says otherwise. */
   static final String DEFAULT_JVM = "-Xmx256m -XX:+UseSerialGC";
+
+  /** The JIT options run.sh adds, unless TARMAC_JIT_OPTS says otherwise (empty: none). */
+  static final String DEFAULT_JIT =
+      "-XX:MaxInlineSize=20 -XX:FreqInlineSize=100 -XX:InlineSmallCode=1000 -XX:C1MaxInlineSize=20";
 
   /** Where run.sh keeps the extracted jar and its class-data archive. */
   static final Path CDS = Path.of("tarmac-server/target/cds");
@@ -53,6 +58,7 @@ public class CatalogBench {
     String home = System.getenv("JAVA_HOME");
     String javaCommand = home == null || home.isBlank() ? "java" : home + "/bin/java";
     String jvm = System.getenv().getOrDefault("TARMAC_JAVA_OPTS", DEFAULT_JVM);
+    String jitOptions = System.getenv().getOrDefault("TARMAC_JIT_OPTS", DEFAULT_JIT);
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--entities" -> entities = Integer.parseInt(args[++i]);
@@ -64,6 +70,7 @@ public class CatalogBench {
         case "--warmup-seconds" -> warmupSeconds = Integer.parseInt(args[++i]);
         case "--jar" -> jar = args[++i];
         case "--jvm" -> jvm = args[++i];
+        case "--jit" -> jitOptions = args[++i];
         case "--java" -> javaCommand = args[++i];
         default -> throw new IllegalArgumentException("Unknown option " + args[i]);
       }
@@ -106,6 +113,9 @@ public class CatalogBench {
     }
     List<String> cmd = new ArrayList<>(List.of(javaCommand));
     cmd.addAll(Arrays.asList(jvm.trim().split("\\s+")));
+    if (!jitOptions.isBlank()) {
+      cmd.addAll(Arrays.asList(jitOptions.trim().split("\\s+")));
+    }
     cmd.addAll(archive);
     cmd.addAll(List.of("-jar", jar,
         "--server.port=" + port, "--server.address=127.0.0.1", "--tarmac.demo=false",
@@ -122,8 +132,8 @@ public class CatalogBench {
     String base = "http://127.0.0.1:" + port;
     System.out.printf("catalog: %s (%d entities expected through the API)%n", catalog, expected);
     System.out.printf("database: %s%n", postgres == null ? "embedded H2" : postgres);
-    System.out.printf("JVM: %s (Java %d), options: %s %s%n", javaCommand,
-        javaVersion, jvm, String.join(" ", archive));
+    System.out.printf("JVM: %s (Java %d), options: %s %s %s%n", javaCommand,
+        javaVersion, jvm, jitOptions, String.join(" ", archive));
     long t0 = System.nanoTime();
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
         .redirectOutput(work.resolve("server.log").toFile()).start();

@@ -4,9 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tarmac.support.Await;
 import dev.tarmac.support.TarmacTest;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -171,6 +179,22 @@ class PortalBrowserIT {
     shot("import-analysis");
     driver.findElement(By.cssSelector("form[action='/catalog-import'] button")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("p.notice")));
+    // The notice counts the location's entities as they are processed, until the count holds.
+    WebElement done =
+        wait.until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("p.notice[data-origin] [data-progress][data-done]")));
+    String origin =
+        driver.findElement(By.cssSelector("p.notice[data-origin]")).getAttribute("data-origin");
+    assertThat(origin).isEqualTo("file:" + file);
+    long fromLocation = fromOrigin(origin);
+    assertThat(fromLocation).isPositive();
+    assertThat(done.getText())
+        .isEqualTo(
+            (fromLocation == 1 ? "1 entity" : fromLocation + " entities")
+                + " from this location "
+                + (fromLocation == 1 ? "is" : "are")
+                + " in the catalog.");
     shot("import-done");
     Await.until(
         "the registered component in the catalog",
@@ -179,6 +203,26 @@ class PortalBrowserIT {
           driver.get(base + "/catalog/default/component/browser-artist-lookup");
           return !driver.getTitle().startsWith("Not found");
         });
+  }
+
+  /** How many entities the catalog API counts from a registered location. */
+  private long fromOrigin(String origin) throws Exception {
+    String filter =
+        URLEncoder.encode(
+            "metadata.annotations.backstage.io/managed-by-origin-location=" + origin,
+            StandardCharsets.UTF_8);
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            base + "/api/catalog/entities/by-query?limit=0&filter=" + filter))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(200);
+    Matcher m = Pattern.compile("\"totalItems\":(\\d+)").matcher(response.body());
+    assertThat(m.find()).isTrue();
+    return Long.parseLong(m.group(1));
   }
 
   @Test

@@ -18,18 +18,17 @@
   });
 })();
 
-// After a registration: counts the location's entities in the catalog as they are processed, until
-// the count has held still for five seconds (a large location takes a while).
+// After a registration: shows how far the location's processing has got (entities read from its
+// sources, those in the catalog), until the figures have held still for five seconds.
 (function () {
   function entities(n) {
     return n === 1 ? '1 entity' : n.toLocaleString('en') + ' entities';
   }
   function follow(el) {
     var out = el.querySelector('[data-progress]');
-    var filter = 'metadata.annotations.backstage.io/managed-by-origin-location=' + el.dataset.origin;
-    var url = '/api/catalog/entities/by-query?limit=0&filter=' + encodeURIComponent(filter);
-    var last = -1, still = 0, polls = 0;
-    // Screen readers hold the live region's changes while it is busy and read out the final count.
+    var url = '/api/catalog/locations/' + encodeURIComponent(el.dataset.location) + '/progress';
+    var last = '', still = 0, polls = 0;
+    // Screen readers hold the live region's changes while it is busy and read out the final text.
     el.setAttribute('aria-busy', 'true');
     function again(delay) {
       if (++polls < 600) setTimeout(poll, delay);
@@ -38,22 +37,26 @@
     function poll() {
       fetch(url, { headers: { Accept: 'application/json' } })
         .then(function (r) { return r.ok ? r.json() : Promise.reject(r.status); })
-        .then(function (body) {
-          var n = body.totalItems;
-          still = n === last ? still + 1 : 0;
-          last = n;
-          if (n > 0 && still >= 5) {
-            out.textContent = entities(n) + ' from this location ' + (n === 1 ? 'is' : 'are') + ' in the catalog.';
+        .then(function (p) {
+          var now = p.read + '/' + p.inCatalog + '/' + p.withErrors;
+          still = now === last ? still + 1 : 0;
+          last = now;
+          if (p.read > 0 && still >= 5) {
+            out.textContent = p.withErrors > 0
+              ? p.inCatalog.toLocaleString('en') + ' of ' + entities(p.read) + ' from this location are in the catalog; '
+                + p.withErrors.toLocaleString('en') + ' reported problems (see the location).'
+              : entities(p.inCatalog) + ' from this location ' + (p.inCatalog === 1 ? 'is' : 'are') + ' in the catalog.';
             out.dataset.done = 'true';
             el.removeAttribute('aria-busy');
             return;
           }
-          if (n === 0 && polls === 30) {
+          if (p.read === 0 && polls === 30) {
             el.removeAttribute('aria-busy');
-            out.textContent = 'Nothing from this location is in the catalog yet; the location\u2019s page shows why.';
+            out.textContent = 'Nothing read from this location yet; the location\u2019s page shows why.';
           }
-          if (n > 0) {
-            out.textContent = 'So far ' + entities(n) + ' from this location ' + (n === 1 ? 'is' : 'are') + ' in the catalog; processing goes on.';
+          if (p.read > 0) {
+            out.textContent = 'Read ' + entities(p.read) + ' from its sources so far; '
+              + p.inCatalog.toLocaleString('en') + ' in the catalog.';
           }
           again(1000);
         })
@@ -62,9 +65,6 @@
     poll();
   }
   document.addEventListener('DOMContentLoaded', function () {
-    // A comma would split the filter into two conditions; such a location is not followed.
-    document.querySelectorAll('[data-origin]').forEach(function (el) {
-      if (el.dataset.origin.indexOf(',') < 0) follow(el);
-    });
+    document.querySelectorAll('[data-location]').forEach(follow);
   });
 })();

@@ -169,6 +169,18 @@ abstract class CatalogContract {
   }
 
   @Test
+  void reportsHowFarALocationHasGot() {
+    JsonNode p = api.get("/api/catalog/locations/" + allLocationId + "/progress").json();
+    assertThat(p.path("location").path("id").asString()).isEqualTo(allLocationId);
+    // Everything all.yaml leads to is read; the three APIs whose placeholders fail are not in the
+    // catalog and are the ones with problems.
+    assertThat(p.path("inCatalog").asLong()).isEqualTo(count(allKey));
+    assertThat(p.path("read").asLong()).isEqualTo(count(allKey) + 3);
+    assertThat(p.path("withErrors").asLong()).isEqualTo(3);
+    assertThat(api.get("/api/catalog/locations/no-such-id/progress").status()).isEqualTo(404);
+  }
+
+  @Test
   void answersByNameCaseInsensitivelyWithBackstagesShape() {
     Api.Response r = api.get("/api/catalog/entities/by-name/Component/Default/Artist-Lookup");
     assertThat(r.status()).isEqualTo(200);

@@ -260,6 +260,21 @@ public class RefreshStates {
         .list();
   }
 
+  /**
+   * How far a registered location has got: entities read from its sources (at any depth), those of
+   * them in the catalog (stitched), and those whose last processing reported problems.
+   */
+  public LocationProgress progress(String originKey) {
+    return jdbc.sql(
+            "SELECT COUNT(*), COUNT(f.entity_ref), COUNT(s.errors_json)"
+                + " FROM catalog_refresh_state s"
+                + " LEFT JOIN catalog_final_entity f ON f.entity_ref = s.entity_ref"
+                + " WHERE s.origin_key = ?")
+        .param(originKey)
+        .query((rs, i) -> new LocationProgress(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+        .single();
+  }
+
   /** Number of entities whose last processing reported problems. */
   public long errorCount() {
     return jdbc.sql("SELECT COUNT(*) FROM catalog_refresh_state WHERE errors_json IS NOT NULL")

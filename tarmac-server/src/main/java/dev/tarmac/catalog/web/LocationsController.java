@@ -4,6 +4,7 @@ import dev.tarmac.catalog.Catalog;
 import dev.tarmac.catalog.CatalogException;
 import dev.tarmac.catalog.ingest.Annotations;
 import dev.tarmac.catalog.ingest.Registrations;
+import dev.tarmac.catalog.store.LocationProgress;
 import dev.tarmac.catalog.store.LocationRow;
 import dev.tarmac.catalog.store.Locations;
 import dev.tarmac.catalog.store.RefreshStates;
@@ -165,6 +166,22 @@ class LocationsController {
   Map<String, Object> errors(@PathVariable String id) {
     LocationRow row = find(id);
     return Map.of("location", location(row), "items", errorItems(row.key()));
+  }
+
+  /**
+   * Tarmac's addition: how far a location's processing has got — entities read from its sources,
+   * those in the catalog, those with problems — for a progress display after registering.
+   */
+  @GetMapping("/locations/{id}/progress")
+  Map<String, Object> progress(@PathVariable String id) {
+    LocationRow row = find(id);
+    LocationProgress p = states.progress(row.key());
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("location", location(row));
+    m.put("read", p.read());
+    m.put("inCatalog", p.inCatalog());
+    m.put("withErrors", p.withErrors());
+    return m;
   }
 
   /** Entities whose processing failed (never stored) or kept errors, as the unprocessed module. */

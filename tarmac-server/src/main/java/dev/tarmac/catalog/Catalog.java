@@ -272,6 +272,20 @@ public class Catalog {
         row.id(), row.type(), row.target(), Registrations.rootEntityRef(row));
   }
 
+  /** Entities under a registered location whose last processing reported problems, first few. */
+  public List<LocationProblem> problemsUnder(RegisteredLocation location, int limit) {
+    List<LocationProblem> out = new ArrayList<>();
+    for (String[] r : states.withErrors(location.type() + ":" + location.target(), limit)) {
+      List<String> messages = new ArrayList<>();
+      for (JsonNode error : Json.parse(r[2])) {
+        messages.add(
+            error.path("name").asString("Error") + ": " + error.path("message").asString(""));
+      }
+      out.add(new LocationProblem(r[0], "stale".equals(r[4]), messages));
+    }
+    return out;
+  }
+
   /** The location registered with this type and target, if any. */
   public Optional<RegisteredLocation> location(String type, String target) {
     return registrations

@@ -7,6 +7,7 @@ import dev.tarmac.support.Await;
 import dev.tarmac.support.TarmacTest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.jsoup.nodes.Document;
@@ -168,6 +169,44 @@ class PortalPagesIT {
     assertThat(done.select("p.notice").text()).startsWith("Registered");
     Document again = post("/catalog-import", "type=file&target=" + enc(file.toString()));
     assertThat(again.select("p.error").text()).contains("already exists");
+  }
+
+  @Test
+  void theLocationsPageListsItsEntitiesWithProblems() throws Exception {
+    Path file = Files.createTempDirectory("portal-problems").resolve("catalog-info.yaml");
+    Files.writeString(
+        file,
+        """
+        apiVersion: backstage.io/v1alpha1
+        kind: API
+        metadata:
+          name: portal-problem-api
+        spec:
+          type: openapi
+          lifecycle: production
+          owner: group:default/shipment-core
+          definition:
+            $text: ./missing-openapi.yaml
+        """);
+    Document done = post("/catalog-import", "type=file&target=" + enc(file.toString()));
+    String location = done.select("a:contains(See the location)").attr("href");
+    assertThat(location).startsWith("/catalog/default/location/");
+    Await.until(
+        "the API's failure to be recorded",
+        Duration.ofSeconds(30),
+        () -> {
+          Api.Response r = api.get(location);
+          return r.status() == 200 && r.body().contains("id=\"problems-under\"");
+        });
+    Document d = page(location, 200);
+    assertThat(d.select("#problems-under").text())
+        .isEqualTo("Entities from this location with processing errors (1)");
+    assertThat(d.select("section:has(#problems-under) li").text())
+        .startsWith("api:default/portal-problem-api (not in the catalog): ")
+        .contains("$text");
+    // An entity page that is not a registered location's has no such section.
+    assertThat(page("/catalog/default/component/booking-service", 200).select("#problems-under"))
+        .isEmpty();
   }
 
   @Test

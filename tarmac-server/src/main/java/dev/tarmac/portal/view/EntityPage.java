@@ -1,5 +1,6 @@
 package dev.tarmac.portal.view;
 
+import dev.tarmac.catalog.LocationProblem;
 import java.util.List;
 
 /**
@@ -11,6 +12,7 @@ import java.util.List;
  * @param ownedTotal how many entities it owns in all
  * @param refreshed whether a refresh was just requested
  * @param delivery the delivery-metrics card (components), or null
+ * @param problemsUnder for a registered location's Location entity: its entities with problems
  */
 public record EntityPage(
     EntityDetails details,
@@ -18,4 +20,5 @@ public record EntityPage(
     List<EntitySummary> owned,
     long ownedTotal,
     boolean refreshed,
-    DeliveryCard delivery) {}
+    DeliveryCard delivery,
+    List<LocationProblem> problemsUnder) {}

@@ -3,6 +3,7 @@ package dev.tarmac.portal.web;
 import dev.tarmac.catalog.Catalog;
 import dev.tarmac.catalog.EntityListing;
 import dev.tarmac.catalog.EntitySort;
+import dev.tarmac.catalog.LocationProblem;
 import dev.tarmac.portal.view.DeliveryCard;
 import dev.tarmac.portal.view.EntityDetails;
 import dev.tarmac.portal.view.EntityPage;
@@ -17,12 +18,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import tools.jackson.databind.JsonNode;
 
 /** The entity page at {@code /catalog/:namespace/:kind/:name}, and "refresh now". */
 @Controller
 class EntityController {
 
   private static final int OWNED_PAGE = 50;
+  private static final int PROBLEMS_UNDER = 100;
   private final Catalog catalog;
   private final DeliveryCards delivery;
 
@@ -39,10 +42,9 @@ class EntityController {
       @RequestParam(required = false) String refreshed,
       Model model) {
     EntityRef ref = new EntityRef(kind, namespace, name);
-    EntityDetails d =
+    JsonNode entity =
         catalog
             .entity(ref)
-            .map(EntityDetails::of)
             .orElseThrow(
                 () ->
                     new PageNotFound(
@@ -54,6 +56,7 @@ class EntityController {
                             + name
                             + " in the catalog.",
                         name));
+    EntityDetails d = EntityDetails.of(entity);
     List<EntitySummary> owned = List.of();
     long ownedTotal = 0;
     if (d.relations().containsKey("ownerOf")) {
@@ -76,8 +79,21 @@ class EntityController {
             owned,
             ownedTotal,
             refreshed != null,
-            card));
+            card,
+            problemsUnder(ref, entity)));
     return "entity";
+  }
+
+  /** For the Location entity of a registered location: its entities with problems, first few. */
+  private List<LocationProblem> problemsUnder(EntityRef ref, JsonNode entity) {
+    if (!"location".equalsIgnoreCase(ref.kind())) {
+      return List.of();
+    }
+    JsonNode spec = entity.path("spec");
+    return catalog
+        .location(spec.path("type").asString(""), spec.path("target").asString(""))
+        .map(location -> catalog.problemsUnder(location, PROBLEMS_UNDER))
+        .orElse(List.of());
   }
 
   @PostMapping("/catalog/{namespace}/{kind}/{name}/refresh")

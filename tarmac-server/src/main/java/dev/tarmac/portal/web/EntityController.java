@@ -84,7 +84,9 @@ class EntityController {
     return "entity";
   }
 
-  /** For the Location entity of a registered location: its entities with problems, first few. */
+  /**
+   * For the Location entity of a registered location: the other entities under it with problems.
+   */
   private List<LocationProblem> problemsUnder(EntityRef ref, JsonNode entity) {
     if (!"location".equalsIgnoreCase(ref.kind())) {
       return List.of();
@@ -93,7 +95,11 @@ class EntityController {
     return catalog
         .location(spec.path("type").asString(""), spec.path("target").asString(""))
         .map(location -> catalog.problemsUnder(location, PROBLEMS_UNDER))
-        .orElse(List.of());
+        .orElse(List.of())
+        .stream()
+        // The location's own problems are already on the page as this entity's.
+        .filter(p -> !p.entityRef().equalsIgnoreCase(ref.toString()))
+        .toList();
   }
 
   @PostMapping("/catalog/{namespace}/{kind}/{name}/refresh")

@@ -44,7 +44,7 @@
           if (p.read > 0 && still >= 5) {
             out.textContent = p.withErrors > 0
               ? p.inCatalog.toLocaleString('en') + ' of ' + entities(p.read) + ' from this location are in the catalog; '
-                + p.withErrors.toLocaleString('en') + ' reported problems (see the location).'
+                + p.withErrors.toLocaleString('en') + (p.withErrors === 1 ? ' has' : ' have') + ' problems (see the location).'
               : entities(p.inCatalog) + ' from this location ' + (p.inCatalog === 1 ? 'is' : 'are') + ' in the catalog.';
             out.dataset.done = 'true';
             el.removeAttribute('aria-busy');

@@ -19,7 +19,7 @@
 })();
 
 // After a registration: shows how far the location's processing has got (entities read from its
-// sources, those in the catalog), until the figures have held still for five seconds.
+// sources, those in the catalog) until nothing under it is due, leased or waiting to be stitched.
 (function () {
   function entities(n) {
     return n === 1 ? '1 entity' : n.toLocaleString('en') + ' entities';
@@ -27,7 +27,7 @@
   function follow(el) {
     var out = el.querySelector('[data-progress]');
     var url = '/api/catalog/locations/' + encodeURIComponent(el.dataset.location) + '/progress';
-    var last = '', still = 0, polls = 0;
+    var polls = 0;
     // Screen readers hold the live region's changes while it is busy and read out the final text.
     el.setAttribute('aria-busy', 'true');
     function again(delay) {
@@ -38,10 +38,7 @@
       fetch(url, { headers: { Accept: 'application/json' } })
         .then(function (r) { return r.ok ? r.json() : Promise.reject(r.status); })
         .then(function (p) {
-          var now = p.read + '/' + p.inCatalog + '/' + p.withErrors;
-          still = now === last ? still + 1 : 0;
-          last = now;
-          if (p.read > 0 && still >= 5) {
+          if (p.read > 0 && !p.processing) {
             out.textContent = p.withErrors > 0
               ? p.inCatalog.toLocaleString('en') + ' of ' + entities(p.read) + ' from this location are in the catalog; '
                 + p.withErrors.toLocaleString('en') + (p.withErrors === 1 ? ' has' : ' have') + ' problems (see the location).'

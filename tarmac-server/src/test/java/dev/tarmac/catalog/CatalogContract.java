@@ -170,7 +170,12 @@ abstract class CatalogContract {
 
   @Test
   void reportsHowFarALocationHasGot() {
-    JsonNode p = api.get("/api/catalog/locations/" + allLocationId + "/progress").json();
+    String progress = "/api/catalog/locations/" + allLocationId + "/progress";
+    Await.until(
+        "all.yaml's processing to end",
+        Duration.ofSeconds(30),
+        () -> !api.get(progress).json().path("processing").asBoolean());
+    JsonNode p = api.get(progress).json();
     assertThat(p.path("location").path("id").asString()).isEqualTo(allLocationId);
     // Everything all.yaml leads to is read; the three APIs whose placeholders fail are not in the
     // catalog and are the ones with problems.

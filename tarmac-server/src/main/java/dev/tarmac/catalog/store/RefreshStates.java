@@ -262,17 +262,30 @@ public class RefreshStates {
 
   /**
    * How far a registered location has got: entities read from its sources (at any depth), those of
-   * them in the catalog (stitched), and those whose last processing reported problems.
+   * them in the catalog (stitched), those whose last processing reported problems, and whether any
+   * of them is still due, leased or waiting to be stitched.
    */
-  public LocationProgress progress(String originKey) {
-    return jdbc.sql(
-            "SELECT COUNT(*), COUNT(f.entity_ref), COUNT(s.errors_json)"
-                + " FROM catalog_refresh_state s"
-                + " LEFT JOIN catalog_final_entity f ON f.entity_ref = s.entity_ref"
-                + " WHERE s.origin_key = ?")
-        .param(originKey)
-        .query((rs, i) -> new LocationProgress(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
-        .single();
+  public LocationProgress progress(String originKey, Instant now) {
+    long[] counts =
+        jdbc.sql(
+                "SELECT COUNT(*), COUNT(f.entity_ref), COUNT(s.errors_json)"
+                    + " FROM catalog_refresh_state s"
+                    + " LEFT JOIN catalog_final_entity f ON f.entity_ref = s.entity_ref"
+                    + " WHERE s.origin_key = ?")
+            .param(originKey)
+            .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)})
+            .single();
+    boolean processing =
+        jdbc.sql(
+                    "SELECT COUNT(*) FROM catalog_refresh_state s"
+                        + " JOIN catalog_refresh_queue q ON q.entity_ref = s.entity_ref"
+                        + " WHERE s.origin_key = ? AND (q.next_update_at <= ?"
+                        + " OR q.lease_owner IS NOT NULL OR q.stitch_requested = TRUE)")
+                .params(originKey, Rows.ts(now))
+                .query(Long.class)
+                .single()
+            > 0;
+    return new LocationProgress(counts[0], counts[1], counts[2], processing);
   }
 
   /** Number of entities whose last processing reported problems. */

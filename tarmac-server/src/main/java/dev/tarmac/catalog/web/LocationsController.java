@@ -10,6 +10,7 @@ import dev.tarmac.catalog.store.Locations;
 import dev.tarmac.catalog.store.RefreshStates;
 import dev.tarmac.sdk.catalog.EntityRef;
 import dev.tarmac.shared.Json;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -170,17 +171,19 @@ class LocationsController {
 
   /**
    * Tarmac's addition: how far a location's processing has got — entities read from its sources,
-   * those in the catalog, those with problems — for a progress display after registering.
+   * those in the catalog, those with problems, whether any is still being processed — for a
+   * progress display after registering.
    */
   @GetMapping("/locations/{id}/progress")
   Map<String, Object> progress(@PathVariable String id) {
     LocationRow row = find(id);
-    LocationProgress p = states.progress(row.key());
+    LocationProgress p = states.progress(row.key(), Instant.now());
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("location", location(row));
     m.put("read", p.read());
     m.put("inCatalog", p.inCatalog());
     m.put("withErrors", p.withErrors());
+    m.put("processing", p.processing());
     return m;
   }
 

@@ -38,7 +38,8 @@
       fetch(url, { headers: { Accept: 'application/json' } })
         .then(function (r) { return r.ok ? r.json() : Promise.reject(r.status); })
         .then(function (p) {
-          if (p.read > 0 && !p.processing) {
+          // The registration itself stores the location's own entity, so read is never 0 here.
+          if (!p.processing) {
             out.textContent = p.withErrors > 0
               ? p.inCatalog.toLocaleString('en') + ' of ' + entities(p.read) + ' from this location are in the catalog; '
                 + p.withErrors.toLocaleString('en') + (p.withErrors === 1 ? ' has' : ' have') + ' problems (see the location).'
@@ -47,14 +48,8 @@
             el.removeAttribute('aria-busy');
             return;
           }
-          if (p.read === 0 && polls === 30) {
-            el.removeAttribute('aria-busy');
-            out.textContent = 'Nothing read from this location yet; the location\u2019s page shows why.';
-          }
-          if (p.read > 0) {
-            out.textContent = 'Read ' + entities(p.read) + ' from its sources so far; '
-              + p.inCatalog.toLocaleString('en') + ' in the catalog.';
-          }
+          out.textContent = 'Read ' + entities(p.read) + ' from its sources so far; '
+            + p.inCatalog.toLocaleString('en') + ' in the catalog.';
           again(1000);
         })
         .catch(function () { again(5000); });

@@ -175,7 +175,7 @@ class PortalBrowserIT {
     shot("import-analysis");
     driver.findElement(By.cssSelector("form[action='/catalog-import'] button")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("p.notice")));
-    // The notice follows the location's processing until its figures hold still.
+    // The notice follows the location's processing until nothing under it is left to do.
     WebElement done =
         wait.until(
             ExpectedConditions.presenceOfElementLocated(

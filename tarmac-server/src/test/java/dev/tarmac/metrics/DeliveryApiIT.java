@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.tarmac.metrics.ops.DeliveryGauges;
+import dev.tarmac.sdk.delivery.DoraReport;
 import dev.tarmac.support.Api;
 import dev.tarmac.support.Await;
 import dev.tarmac.support.TarmacTest;
@@ -15,6 +16,8 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.BeforeAll;
@@ -159,6 +162,38 @@ class DeliveryApiIT {
     gauges.refresh();
     // One more deployment in 12 weeks (the report rounds to two decimals).
     assertThat(deploymentsPerWeek("dora-team")).isCloseTo(before + 1.0 / 12, within(0.006));
+  }
+
+  @Test
+  void everyTeamsReportIsReadInBulkAsEachTeamsOwn() {
+    // A fortnight of 2022 that only this test writes to, and one of 2019 in which nothing
+    // happened anywhere, where no team's facts are read at all.
+    Api.Response d =
+        api.post(
+            "/api/delivery/deployments",
+            "{\"id\":\"it-bulk-1\",\"service\":\"delivery-api\",\"environment\":\"production\","
+                + "\"commitShas\":[\"b1\"],\"finishedAt\":\"2022-03-08T10:00:00Z\","
+                + "\"status\":\"success\"}");
+    assertThat(d.status()).as(d.body()).isEqualTo(200);
+    Set<String> teams = metrics.teams().keySet();
+    assertThat(teams).contains("dora-team");
+    Map<String, DoraReport> busy = sameAsEachTeamsOwn(teams, "2022-03-07", "2022-03-21");
+    assertThat(busy.get("dora-team").deploymentFrequency().deployments()).isEqualTo(1);
+    Map<String, DoraReport> quiet = sameAsEachTeamsOwn(teams, "2019-06-03", "2019-06-17");
+    assertThat(quiet.get("dora-team").deploymentFrequency().deployments()).isZero();
+  }
+
+  private Map<String, DoraReport> sameAsEachTeamsOwn(Set<String> teams, String from, String to) {
+    Instant start = Instant.parse(from + "T00:00:00Z");
+    Instant end = Instant.parse(to + "T00:00:00Z");
+    Map<String, DoraReport> bulk = metrics.teamReports(teams, start, end);
+    assertThat(bulk.keySet()).containsExactlyInAnyOrderElementsOf(teams);
+    for (String team : teams) {
+      assertThat(bulk.get(team))
+          .as(team + " from " + from)
+          .isEqualTo(metrics.report("team:" + team, start, end, null));
+    }
+    return bulk;
   }
 
   private double deploymentsPerWeek(String team) {

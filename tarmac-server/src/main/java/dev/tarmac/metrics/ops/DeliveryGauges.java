@@ -72,9 +72,10 @@ public class DeliveryGauges {
     List<MultiGauge.Row<?>> lt = new ArrayList<>();
     List<MultiGauge.Row<?>> cfr = new ArrayList<>();
     List<MultiGauge.Row<?>> rec = new ArrayList<>();
-    for (String team : teams.keySet()) {
-      DoraReport r = metrics.report("team:" + team, null, null, null);
-      Tags tags = Tags.of("team", team);
+    for (Map.Entry<String, DoraReport> e :
+        metrics.teamReports(teams.keySet(), null, null).entrySet()) {
+      DoraReport r = e.getValue();
+      Tags tags = Tags.of("team", e.getKey());
       df.add(MultiGauge.Row.of(tags, r.deploymentFrequency().deploymentsPerWeek()));
       lt.add(MultiGauge.Row.of(tags, nan(r.leadTimeForChanges().medianMinutes())));
       cfr.add(MultiGauge.Row.of(tags, nan(r.changeFailureRate().rate())));

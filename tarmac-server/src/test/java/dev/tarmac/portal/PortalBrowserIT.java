@@ -102,6 +102,28 @@ class PortalBrowserIT {
   }
 
   @Test
+  void everyPageLoadsWhatItAsksForWithoutScriptErrors() {
+    chromium.consoleErrors(); // what earlier tests left in the log
+    for (String path :
+        List.of(
+            "/",
+            "/catalog",
+            "/catalog?filters%5Bkind%5D=api&sort=-name",
+            "/catalog/default/component/booking-service",
+            "/catalog/default/api/shipment-events",
+            "/catalog/default/group/shipment-core",
+            "/search?query=booking",
+            "/create",
+            "/create/templates/default/spring-boot-rest-service",
+            "/delivery",
+            "/catalog-import")) {
+      driver.get(base + path);
+      wait.until(d -> "complete".equals(js("return document.readyState")));
+      assertThat(chromium.consoleErrors()).as(path).isEmpty();
+    }
+  }
+
+  @Test
   void skipToTheCatalogAndSearchAndFilterByKeyboardOnly() throws Exception {
     driver.get(base + "/catalog");
     press(Keys.TAB);

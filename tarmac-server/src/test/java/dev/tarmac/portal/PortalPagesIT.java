@@ -66,6 +66,12 @@ class PortalPagesIT {
     assertThat(d.select("section:has(#recent) tbody tr")).isNotEmpty();
     assertThat(d.select("nav[aria-label=Main] a").eachText()).contains("Catalog", "Create");
     assertThat(d.select("label[for=home-search]")).hasSize(1);
+    // Every page names its icon, so browsers do not ask for a missing /favicon.ico.
+    assertThat(d.select("head link[rel=icon]").attr("href")).isEqualTo("/favicon.svg");
+    Api.Response icon = api.get("/favicon.svg");
+    assertThat(icon.status()).isEqualTo(200);
+    assertThat(icon.headers().firstValue("Content-Type").orElse("")).startsWith("image/svg+xml");
+    assertThat(icon.body()).contains("<title>Tarmac</title>");
   }
 
   @Test

@@ -91,7 +91,8 @@ class PortalContrastTest {
         ".graph .node rect fill",
         ".graph a:hover rect fill",
         ".graph a:focus rect fill");
-    text(".graph text.edge fill", card);
+    // Relation names sit on their edge, over a halo of their own stroke.
+    text(".graph text.edge fill", card, ".graph text.edge stroke");
     text(".graph .centre text fill", ".graph .centre rect fill");
     for (String m : List.of("get", "post", "delete", "put", "patch")) {
       text(".m-" + m + " color", card);

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -110,6 +111,10 @@ class PortalPagesIT {
         .contains("/catalog/default/group/shipment-core");
     assertThat(d.select("svg.graph a").eachAttr("href"))
         .contains("/catalog/default/group/shipment-core");
+    // The source location reads as the address it opens, without Backstage's "url:" prefix.
+    Element source = d.selectFirst("dt:containsOwn(Source) + dd a");
+    assertThat(source.text()).isEqualTo("https://git.northwind.example/northwind/booking-service/");
+    assertThat(source.attr("href")).isEqualTo(source.text());
     assertThat(d.select("details pre").text()).contains("name: \"booking-service\"");
     assertThat(d.select("section.dora h2").text()).isEqualTo("Delivery (DORA)");
     Api.Response refreshed =

@@ -89,7 +89,8 @@ public record EntityDetails(
           if (v != null) {
             String raw = v.startsWith("url:") ? v.substring(4) : v;
             String url = raw.startsWith("http://") || raw.startsWith("https://") ? raw : null;
-            facts.add(new Fact(label, v, url));
+            // A linked location reads as the address it opens, without the "url:" type prefix.
+            facts.add(new Fact(label, url == null ? v : raw, url));
           }
         });
     Map<String, List<String>> relations = new LinkedHashMap<>();

@@ -44,6 +44,23 @@ class SearchIT {
   }
 
   @Test
+  void findsPeopleByTheirDisplayNameAndEmail() {
+    // Backstage's collator writes a user's display name and email (a group's display name) into
+    // the hit's text, after the description.
+    JsonNode r = api.get("/api/search/query?term=okafor").json();
+    JsonNode doc = r.path("results").get(0).path("document");
+    assertThat(doc.path("name").asString()).isEqualTo("amara.okafor");
+    assertThat(doc.path("title").asString()).isEqualTo("amara.okafor");
+    assertThat(doc.path("text").asString())
+        .isEqualTo(
+            "Staff engineer in Shipment Core and chair of the logistics architecture forum."
+                + " : Amara Okafor : amara.okafor@northwind.example");
+    JsonNode byEmail = api.get("/api/search/query?term=amara.okafor%40northwind.example").json();
+    assertThat(byEmail.path("results").get(0).path("document").path("name").asString())
+        .isEqualTo("amara.okafor");
+  }
+
+  @Test
   void searchesAsYouTypeWithPrefixes() {
     JsonNode r = api.get("/api/search/query?term=shipme").json();
     assertThat(r.path("results").toString()).contains("shipment-tracker");

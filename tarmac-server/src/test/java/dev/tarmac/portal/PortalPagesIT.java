@@ -162,6 +162,12 @@ class PortalPagesIT {
     Document d = page("/search?query=booking", 200);
     assertThat(d.select("ol.hits a").eachText()).contains("Booking Service");
     assertThat(d.select("aside.facets a").eachText()).anyMatch(t -> t.startsWith("Component ("));
+    // People are found by their names and shown as the catalog shows them.
+    Document person = page("/search?query=Okafor", 200);
+    assertThat(person.select("ol.hits a").eachText()).containsExactly("Amara Okafor");
+    assertThat(person.select("ol.hits p").text())
+        .isEqualTo(
+            "Staff engineer in Shipment Core and chair of the logistics architecture forum.");
     assertThat(page("/search", 200).select("#hits .empty").text()).startsWith("Type a few");
     assertThat(page("/search?query=zzznothingzzz", 200).select("#hits .empty").text())
         .startsWith("Nothing matches");

@@ -89,6 +89,14 @@ public class SearchIndex implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
   private static final String CURSOR = "tarmac.cursor";
+
+  /**
+   * What a document holds and how, recorded with each commit: an index written under another layout
+   * is rebuilt rather than resumed. 2: hits' text as Backstage's collator writes it.
+   */
+  static final String LAYOUT = "tarmac.layout";
+
+  static final String LAYOUT_VERSION = "2";
   private final Analyzer analyzer = new StandardAnalyzer();
   private final IndexWriter writer;
   private final SearcherManager searchers;
@@ -199,7 +207,9 @@ public class SearchIndex implements AutoCloseable {
       }
       Map<String, String> data = SegmentInfos.readLatestCommit(writer.getDirectory()).getUserData();
       String cursor = data.get(CURSOR);
-      return cursor == null ? -1 : Long.parseLong(cursor);
+      return cursor == null || !LAYOUT_VERSION.equals(data.get(LAYOUT))
+          ? -1
+          : Long.parseLong(cursor);
     } catch (IOException | NumberFormatException e) {
       return -1;
     }
@@ -208,7 +218,8 @@ public class SearchIndex implements AutoCloseable {
   /** Makes the index durable up to outbox position {@code cursor}. */
   public void commit(long cursor) {
     try {
-      writer.setLiveCommitData(Map.of(CURSOR, Long.toString(cursor)).entrySet());
+      writer.setLiveCommitData(
+          Map.of(CURSOR, Long.toString(cursor), LAYOUT, LAYOUT_VERSION).entrySet());
       writer.commit();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -483,7 +494,7 @@ public class SearchIndex implements AutoCloseable {
             + "/"
             + name.toLowerCase(Locale.ROOT),
         m.path("title").isString() ? m.get("title").asString() : name,
-        m.path("description").isString() ? m.get("description").asString() : "",
+        documentText(kind, m, spec),
         "/catalog/" + namespace + "/" + kind.toLowerCase(Locale.ROOT) + "/" + name,
         kind,
         namespace,
@@ -492,6 +503,31 @@ public class SearchIndex implements AutoCloseable {
         text(spec, "lifecycle"),
         text(spec, "owner"),
         tags);
+  }
+
+  /**
+   * A hit's text as Backstage's catalog collator writes it: the description, then a person's or
+   * team's display name and a person's email, joined by {@code " : "}, so people are found by their
+   * names.
+   */
+  static String documentText(String kind, JsonNode metadata, JsonNode spec) {
+    List<String> parts = new ArrayList<>();
+    boolean user = kind.equalsIgnoreCase("user");
+    JsonNode profile = spec.path("profile");
+    addText(parts, metadata.path("description"));
+    if (user || kind.equalsIgnoreCase("group")) {
+      addText(parts, profile.path("displayName"));
+    }
+    if (user) {
+      addText(parts, profile.path("email"));
+    }
+    return String.join(" : ", parts);
+  }
+
+  private static void addText(List<String> parts, JsonNode value) {
+    if (value.isString() && !value.asString().isEmpty()) {
+      parts.add(value.asString());
+    }
   }
 
   private static String text(JsonNode node, String field) {

@@ -4,6 +4,7 @@ import dev.tarmac.catalog.Catalog;
 import dev.tarmac.catalog.SearchResults;
 import dev.tarmac.portal.view.EntitySummary;
 import dev.tarmac.portal.view.SearchPage;
+import dev.tarmac.sdk.catalog.EntityRef;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,17 @@ class SearchPageController {
       Map<String, List<String>> filters = kind.isBlank() ? Map.of() : Map.of("kind", List.of(kind));
       SearchResults results = catalog.search(q, filters, (n - 1) * PAGE, PAGE);
       total = results.total();
-      hits = results.hits().stream().map(EntitySummary::of).toList();
+      // Shown as the catalog shows them (a person by display name, the description alone), from
+      // the entity itself where it is still there.
+      hits =
+          results.hits().stream()
+              .map(
+                  h ->
+                      catalog
+                          .entity(EntityRef.parse(h.entityRef()))
+                          .map(EntitySummary::of)
+                          .orElseGet(() -> EntitySummary.of(h)))
+              .toList();
     }
     int pages = (int) Math.max(1, (total + PAGE - 1) / PAGE);
     model.addAttribute("search", new SearchPage(q, kind, kinds, hits, total, n, pages));

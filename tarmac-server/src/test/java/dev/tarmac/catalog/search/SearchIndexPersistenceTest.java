@@ -9,7 +9,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +38,28 @@ class SearchIndexPersistenceTest {
       assertThat(index.search("payments", Map.of(), 0, 10).total()).isEqualTo(1);
     }
     assertThat(Files.exists(folder)).isTrue();
+  }
+
+  @Test
+  void anIndexWrittenUnderAnotherDocumentLayoutIsNotResumed() throws Exception {
+    Path folder = dir.resolve("catalog-old");
+    try (SearchIndex index = new SearchIndex(folder, true)) {
+      index.commit(42);
+    }
+    // As an earlier version left it: a cursor, but no layout (or another one).
+    for (Map<String, String> data :
+        List.of(
+            Map.of("tarmac.cursor", "42"),
+            Map.of("tarmac.cursor", "42", SearchIndex.LAYOUT, "1"))) {
+      try (FSDirectory d = FSDirectory.open(folder);
+          IndexWriter w = new IndexWriter(d, new IndexWriterConfig())) {
+        w.setLiveCommitData(data.entrySet());
+        w.commit();
+      }
+      try (SearchIndex index = new SearchIndex(folder, true)) {
+        assertThat(index.committedCursor()).as(data.toString()).isEqualTo(-1);
+      }
+    }
   }
 
   @Test

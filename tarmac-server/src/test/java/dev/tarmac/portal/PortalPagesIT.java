@@ -144,6 +144,18 @@ class PortalPagesIT {
   }
 
   @Test
+  void aPersonsPageGivesTheirEmailAndNoOwner() throws Exception {
+    Document d = page("/catalog/default/user/amara.okafor", 200);
+    assertThat(d.select("h1").text()).startsWith("Amara Okafor");
+    Element email = d.selectFirst("dt:containsOwn(Email) + dd a");
+    assertThat(email.text()).isEqualTo("amara.okafor@northwind.example");
+    assertThat(email.attr("href")).isEqualTo("mailto:amara.okafor@northwind.example");
+    assertThat(d.select("section:has(#about) dt").eachText()).doesNotContain("Owner");
+    assertThat(page("/catalog/default/component/booking-service", 200).select("dt").eachText())
+        .contains("Owner");
+  }
+
+  @Test
   void missingPagesAreHelpful404s() throws Exception {
     Document d = page("/catalog/default/component/booking-servic", 404);
     assertThat(d.select("h1").text()).isEqualTo("Not found");

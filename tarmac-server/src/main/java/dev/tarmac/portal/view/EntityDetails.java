@@ -5,7 +5,9 @@ import dev.tarmac.portal.highlight.Highlighter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
@@ -13,6 +15,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * Everything the entity page shows about one entity.
  *
  * @param summary name, kind, owner and the other headline fields
+ * @param owned whether entities of its kind have an owner (not a person, team or location)
  * @param system the system it is part of, or empty
  * @param links the entity's links
  * @param facts meaningful annotations in plain words (source, docs, CI, on-call), label to value
@@ -24,6 +27,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  */
 public record EntityDetails(
     EntitySummary summary,
+    boolean owned,
     String system,
     List<Link> links,
     List<Fact> facts,
@@ -35,6 +39,8 @@ public record EntityDetails(
 
   private static final YAMLMapper YAML = new YAMLMapper();
   private static final Map<String, String> FACTS = new LinkedHashMap<>();
+  private static final Set<String> OWNED =
+      Set.of("component", "api", "resource", "system", "domain", "template");
 
   static {
     FACTS.put("backstage.io/source-location", "Source");
@@ -82,6 +88,11 @@ public record EntityDetails(
       links.add(new Link(url, l.path("title").asString(url)));
     }
     List<Fact> facts = new ArrayList<>();
+    // A person's or team's address, as Backstage's profile cards show it.
+    String email = e.path("spec").path("profile").path("email").asString("");
+    if (!email.isBlank()) {
+      facts.add(new Fact("Email", email, "mailto:" + email));
+    }
     JsonNode annotations = meta.path("annotations");
     FACTS.forEach(
         (key, label) -> {
@@ -105,8 +116,10 @@ public record EntityDetails(
             .findFirst()
             .orElse("");
     boolean orphan = "true".equals(annotations.path("backstage.io/orphan").asString(""));
+    String kind = e.path("kind").asString("").toLowerCase(Locale.ROOT);
     return new EntityDetails(
         EntitySummary.of(e),
+        OWNED.contains(kind),
         system,
         links,
         facts,

@@ -188,6 +188,12 @@ class PortalBrowserIT {
   void registerALocationFromTheBackstageExamples() throws Exception {
     Path file = PortalFixtures.renamedExample("browser");
     driver.get(base + "/catalog-import");
+    // The button follows the target field closely (the field once grew a blank 16rem tall).
+    WebElement target = driver.findElement(By.id("target"));
+    WebElement analyse = driver.findElement(By.cssSelector("form[action$=analyze] button"));
+    assertThat(analyse.getRect().getY() - (target.getRect().getY() + target.getRect().getHeight()))
+        .isBetween(0, 40);
+    assertThat(analyse.getRect().getWidth()).isLessThan(target.getRect().getWidth() / 2);
     new Select(driver.findElement(By.id("type"))).selectByValue("file");
     driver.findElement(By.id("target")).sendKeys(file.toString());
     driver.findElement(By.cssSelector("form[action$=analyze] button")).click();

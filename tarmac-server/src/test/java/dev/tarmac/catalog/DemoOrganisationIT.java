@@ -9,7 +9,12 @@ import dev.tarmac.support.TarmacTest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -85,6 +90,42 @@ class DemoOrganisationIT {
     }
     assertThat(id).isNotNull();
     assertThat(api.get("/api/catalog/locations/" + id + "/errors").json().path("items")).isEmpty();
+  }
+
+  @Test
+  void everyRelationOfTheDemoPointsAtAnEntityOfIt() {
+    // A newcomer following any link (an owner, a system, a dependency) lands on a page, not a 404.
+    JsonNode all =
+        api.get(
+                "/api/catalog/entities?fields=kind,metadata.name,metadata.namespace,relations"
+                    + "&filter="
+                    + URLEncoder.encode(
+                        "metadata.annotations.backstage.io/managed-by-origin-location=" + origin,
+                        StandardCharsets.UTF_8))
+            .json();
+    Set<String> refs = new HashSet<>();
+    all.forEach(
+        e ->
+            refs.add(
+                (e.path("kind").asString()
+                        + ":"
+                        + e.path("metadata").path("namespace").asString("default")
+                        + "/"
+                        + e.path("metadata").path("name").asString())
+                    .toLowerCase(Locale.ROOT)));
+    List<String> dangling = new ArrayList<>();
+    all.forEach(
+        e ->
+            e.path("relations")
+                .forEach(
+                    r -> {
+                      String target = r.path("targetRef").asString();
+                      if (!refs.contains(target)) {
+                        dangling.add(e.path("metadata").path("name").asString() + " -> " + target);
+                      }
+                    }));
+    assertThat(refs).hasSize(132);
+    assertThat(dangling).isEmpty();
   }
 
   @Test

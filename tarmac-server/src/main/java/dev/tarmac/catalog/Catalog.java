@@ -19,6 +19,7 @@ import dev.tarmac.sdk.catalog.EntityRef;
 import dev.tarmac.shared.Json;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -81,6 +82,22 @@ public class Catalog {
   /** The final entity with this ref, if it is in the catalog. */
   public Optional<JsonNode> entity(EntityRef ref) {
     return finals.byRef(ref.toString()).map(Json::parse);
+  }
+
+  /**
+   * Which of these entity refs are in the catalog (as final entities), in their canonical form; a
+   * ref that does not parse is not.
+   */
+  public Set<String> present(Collection<String> refs) {
+    Set<String> canonical = new HashSet<>();
+    for (String r : refs) {
+      try {
+        canonical.add(EntityRef.parse(r).toString());
+      } catch (RuntimeException e) {
+        // not a ref: not in the catalog
+      }
+    }
+    return canonical.isEmpty() ? Set.of() : new HashSet<>(finals.hashes(canonical).keySet());
   }
 
   /** The final entity with this uid. */
@@ -286,13 +303,23 @@ public class Catalog {
     return out;
   }
 
-  /** The location registered with this type and target, if any. */
+  /**
+   * The location registered with this type and target, if any; none for a type and target that
+   * could not be registered (a Location entity listing {@code targets}, an unknown type).
+   */
   public Optional<RegisteredLocation> location(String type, String target) {
-    return registrations
-        .find(type, target)
-        .map(
-            row ->
-                new RegisteredLocation(
-                    row.id(), row.type(), row.target(), Registrations.rootEntityRef(row)));
+    Optional<LocationRow> found;
+    try {
+      found = registrations.find(type, target);
+    } catch (CatalogException e) {
+      if (!"InputError".equals(e.name())) {
+        throw e;
+      }
+      return Optional.empty();
+    }
+    return found.map(
+        row ->
+            new RegisteredLocation(
+                row.id(), row.type(), row.target(), Registrations.rootEntityRef(row)));
   }
 }

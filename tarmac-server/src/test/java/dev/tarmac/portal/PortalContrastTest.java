@@ -119,6 +119,7 @@ class PortalContrastTest {
     text(".steps li[aria-current] color", ".steps li[aria-current] background");
     text(".hits p color", page);
     graphic(":focus-visible outline", page, card, code, ".notice background");
+    graphic(".graph .node.missing rect stroke", ".graph .node rect fill");
     graphic(".top :focus-visible outline-color", ".top background");
     graphic(".skip:focus-visible outline-color", ".top background");
     graphic(".graph a:focus-visible rect stroke", card);

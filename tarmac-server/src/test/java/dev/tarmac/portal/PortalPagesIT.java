@@ -201,6 +201,48 @@ class PortalPagesIT {
   }
 
   @Test
+  void entitiesReferredToButNotInTheCatalogAreNamedNotLinked() throws Exception {
+    Path file = Files.createTempDirectory("portal-missing").resolve("catalog-info.yaml");
+    Files.writeString(
+        file,
+        """
+        apiVersion: backstage.io/v1alpha1
+        kind: Component
+        metadata:
+          name: portal-lonely-service
+        spec:
+          type: service
+          lifecycle: production
+          owner: group:default/nobody-registered-this
+          dependsOn: [resource:default/ghost-db, component:default/booking-service]
+        """);
+    post("/catalog-import", "type=file&target=" + enc(file.toString()));
+    String path = "/catalog/default/component/portal-lonely-service";
+    Await.until(
+        "the component to be in the catalog",
+        Duration.ofSeconds(30),
+        () -> api.get(path).status() == 200);
+    Document d = page(path, 200);
+    assertThat(d.select("a[href]").eachAttr("href"))
+        .doesNotContain(
+            "/catalog/default/group/nobody-registered-this", "/catalog/default/resource/ghost-db")
+        .contains("/catalog/default/component/booking-service");
+    assertThat(d.selectFirst("dt:containsOwn(Owner) + dd").text())
+        .isEqualTo("nobody-registered-this (not in the catalog)");
+    assertThat(d.select(".chip.missing").eachText())
+        .containsExactlyInAnyOrder(
+            "ghost-db (not in the catalog)", "nobody-registered-this (not in the catalog)");
+    assertThat(d.select("svg.graph g.node.missing").eachAttr("aria-label"))
+        .containsExactlyInAnyOrder(
+            "ownedBy group nobody-registered-this, not in the catalog",
+            "dependsOn resource ghost-db, not in the catalog");
+    Document table = page("/catalog?q=portal-lonely", 200);
+    assertThat(table.select("#results tbody td:nth-child(4)").text())
+        .isEqualTo("nobody-registered-this (not in the catalog)");
+    assertThat(table.select("#results tbody td:nth-child(4) a")).isEmpty();
+  }
+
+  @Test
   void theLocationsPageListsItsEntitiesWithProblems() throws Exception {
     Path file = Files.createTempDirectory("portal-problems").resolve("catalog-info.yaml");
     Files.writeString(

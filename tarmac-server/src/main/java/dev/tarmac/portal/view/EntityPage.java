@@ -2,6 +2,7 @@ package dev.tarmac.portal.view;
 
 import dev.tarmac.catalog.LocationProblem;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The entity page.
@@ -21,4 +22,11 @@ public record EntityPage(
     long ownedTotal,
     boolean refreshed,
     DeliveryCard delivery,
-    List<LocationProblem> problemsUnder) {}
+    List<LocationProblem> problemsUnder,
+    Set<String> missing) {
+
+  /** Whether a referenced entity is in the catalog, so that the page may link to it. */
+  public boolean inCatalog(String ref) {
+    return !missing.contains(ref);
+  }
+}

@@ -20,6 +20,7 @@ import tools.jackson.databind.JsonNode;
  * @param owner the owner's ref (from the ownedBy relation), or empty
  * @param tags metadata.tags
  * @param path the portal page of the entity
+ * @param ownerInCatalog false when the owner is named but not in the catalog (shown unlinked)
  */
 public record EntitySummary(
     String ref,
@@ -32,7 +33,25 @@ public record EntitySummary(
     String lifecycle,
     String owner,
     List<String> tags,
-    String path) {
+    String path,
+    boolean ownerInCatalog) {
+
+  /** This summary, saying whether its owner is in the catalog. */
+  public EntitySummary withOwnerInCatalog(boolean inCatalog) {
+    return new EntitySummary(
+        ref,
+        kind,
+        namespace,
+        name,
+        title,
+        description,
+        type,
+        lifecycle,
+        owner,
+        tags,
+        path,
+        inCatalog);
+  }
 
   /** The summary of a search hit. */
   public static EntitySummary of(SearchHit h) {
@@ -47,7 +66,8 @@ public record EntitySummary(
         h.lifecycle() == null ? "" : h.lifecycle(),
         h.owner() == null ? "" : h.owner(),
         h.tags(),
-        Paths.entity(h.kind(), h.namespace(), h.name()));
+        Paths.entity(h.kind(), h.namespace(), h.name()),
+        true);
   }
 
   /** Reads the summary of a final entity. */
@@ -76,6 +96,7 @@ public record EntitySummary(
         e.path("spec").path("lifecycle").asString(""),
         owner,
         tags,
-        Paths.entity(kind, ns, name));
+        Paths.entity(kind, ns, name),
+        true);
   }
 }

@@ -3,6 +3,7 @@ package dev.tarmac.portal.view;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The entity page's relation graph, laid out for SVG: the entity in the middle and its direct
@@ -50,6 +51,7 @@ public record RelationGraph(int width, int height, Node centre, List<Node> nodes
    * @param edgeY see edgeX
    * @param labelX where the relation is written: the middle of the edge's visible part
    * @param labelY see labelX
+   * @param inCatalog false for an entity referred to but not in the catalog (drawn unlinked)
    */
   public record Node(
       int x,
@@ -61,15 +63,22 @@ public record RelationGraph(int width, int height, Node centre, List<Node> nodes
       int edgeX,
       int edgeY,
       int labelX,
-      int labelY) {}
+      int labelY,
+      boolean inCatalog) {}
 
   /** Whether the nodes stand in two columns, which want the page's whole width. */
   public boolean wide() {
     return width > WIDTH;
   }
 
-  /** Lays out an entity's relations. */
+  /** Lays out an entity's relations, all of whose targets are in the catalog. */
   public static RelationGraph of(String ref, Map<String, List<String>> relations) {
+    return of(ref, relations, Set.of());
+  }
+
+  /** Lays out an entity's relations; those in {@code missing} are not in the catalog. */
+  public static RelationGraph of(
+      String ref, Map<String, List<String>> relations, Set<String> missing) {
     List<String[]> edges = new ArrayList<>();
     relations.forEach((type, targets) -> targets.forEach(t -> edges.add(new String[] {type, t})));
     int shown = Math.min(edges.size(), MAX_NODES);
@@ -78,14 +87,22 @@ public record RelationGraph(int width, int height, Node centre, List<Node> nodes
     // Above and below the entity while boxes and relation names keep apart (a few relations,
     // the usual case), else in two columns across the page, which any number fits.
     for (int height = MIN_HEIGHT; height <= MAX_ELLIPSE_HEIGHT; height += 40) {
-      RelationGraph g = place(ref, drawn, hidden, WIDTH, height, arcs(shown, height), false);
+      RelationGraph g =
+          place(ref, drawn, hidden, missing, WIDTH, height, arcs(shown, height), false);
       if (g.clear()) {
         return g;
       }
     }
     int height = Math.max(2 * CENTRE_HALF_H + 2 * GAP, ((shown + 1) / 2) * ROW + 2 * GAP);
     return place(
-        ref, drawn, hidden, COLUMNS_WIDTH, height, columns(shown, COLUMNS_WIDTH, height), true);
+        ref,
+        drawn,
+        hidden,
+        missing,
+        COLUMNS_WIDTH,
+        height,
+        columns(shown, COLUMNS_WIDTH, height),
+        true);
   }
 
   /**
@@ -97,6 +114,7 @@ public record RelationGraph(int width, int height, Node centre, List<Node> nodes
       String ref,
       List<String[]> edges,
       int hidden,
+      Set<String> missing,
       int width,
       int height,
       List<int[]> at,
@@ -124,10 +142,12 @@ public record RelationGraph(int width, int height, Node centre, List<Node> nodes
               ex,
               y,
               (int) Math.round(cx + t * (ex - cx)),
-              (int) Math.round(cy + t * (y - cy)) + 4));
+              (int) Math.round(cy + t * (y - cy)) + 4,
+              !missing.contains(target)));
     }
     Node centre =
-        new Node(cx, cy, shorten(Paths.label(ref)), kind(ref), "", Paths.ref(ref), cx, cy, 0, 0);
+        new Node(
+            cx, cy, shorten(Paths.label(ref)), kind(ref), "", Paths.ref(ref), cx, cy, 0, 0, true);
     return new RelationGraph(width, height, centre, nodes, hidden);
   }
 

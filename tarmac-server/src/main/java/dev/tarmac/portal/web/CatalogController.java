@@ -75,7 +75,8 @@ class CatalogController {
             q.isBlank() ? null : q.trim(),
             size,
             (n - 1) * size);
-    List<EntitySummary> rows = listing.items().stream().map(EntitySummary::of).toList();
+    List<EntitySummary> rows =
+        KnownRefs.owners(catalog, listing.items().stream().map(EntitySummary::of).toList());
     int pages = (int) Math.max(1, (listing.totalItems() + size - 1) / size);
     model.addAttribute(
         "table",

@@ -1,5 +1,6 @@
 package dev.tarmac.portal.web;
 
+import dev.tarmac.catalog.Catalog;
 import dev.tarmac.portal.PortalSettings;
 import dev.tarmac.portal.view.Gallery;
 import dev.tarmac.portal.view.Paths;
@@ -13,9 +14,11 @@ import dev.tarmac.sdk.scaffolder.ParameterProblem;
 import dev.tarmac.shared.Json;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -37,8 +40,11 @@ class CreateController {
   private final Scaffolder scaffolder;
   private final WizardForms forms;
   private final PortalSettings settings;
+  private final Catalog catalog;
 
-  CreateController(Scaffolder scaffolder, WizardForms forms, PortalSettings settings) {
+  CreateController(
+      Scaffolder scaffolder, WizardForms forms, PortalSettings settings, Catalog catalog) {
+    this.catalog = catalog;
     this.scaffolder = scaffolder;
     this.forms = forms;
     this.settings = settings;
@@ -64,8 +70,18 @@ class CreateController {
             .filter(t -> tag.isBlank() || t.tags().contains(tag))
             .filter(t -> type.isBlank() || type.equals(t.type()))
             .toList();
+    Set<String> owners = new HashSet<>();
+    shown.forEach(t -> owners.add(Gallery.owner(t)));
+    owners.remove("");
     model.addAttribute(
-        "gallery", new Gallery(shown, List.copyOf(tags), List.copyOf(types), tag, type));
+        "gallery",
+        new Gallery(
+            shown,
+            List.copyOf(tags),
+            List.copyOf(types),
+            tag,
+            type,
+            KnownRefs.missing(catalog, owners)));
     return "create";
   }
 

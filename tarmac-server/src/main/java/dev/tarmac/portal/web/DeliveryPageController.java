@@ -57,6 +57,7 @@ class DeliveryPageController {
             .flatMap(Optional::stream)
             .map(EntitySummary::of)
             .toList();
+    services = KnownRefs.owners(catalog, services);
     model.addAttribute(
         "delivery",
         new DeliveryPage(

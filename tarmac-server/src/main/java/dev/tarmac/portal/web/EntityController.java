@@ -11,7 +11,9 @@ import dev.tarmac.portal.view.EntitySummary;
 import dev.tarmac.portal.view.Paths;
 import dev.tarmac.portal.view.RelationGraph;
 import dev.tarmac.sdk.catalog.EntityRef;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -67,20 +69,26 @@ class EntityController {
               null,
               OWNED_PAGE,
               0);
-      owned = listing.items().stream().map(EntitySummary::of).toList();
+      owned = KnownRefs.owners(catalog, listing.items().stream().map(EntitySummary::of).toList());
       ownedTotal = listing.totalItems();
     }
     DeliveryCard card = "component".equals(ref.kind()) ? delivery.forService(ref.toString()) : null;
+    Set<String> referenced = new HashSet<>();
+    d.relations().values().forEach(referenced::addAll);
+    referenced.add(d.summary().owner());
+    referenced.remove("");
+    Set<String> missing = KnownRefs.missing(catalog, referenced);
     model.addAttribute(
         "entityPage",
         new EntityPage(
             d,
-            RelationGraph.of(ref.toString(), d.relations()),
+            RelationGraph.of(ref.toString(), d.relations(), missing),
             owned,
             ownedTotal,
             refreshed != null,
             card,
-            problemsUnder(ref, entity)));
+            problemsUnder(ref, entity),
+            missing));
     return "entity";
   }
 

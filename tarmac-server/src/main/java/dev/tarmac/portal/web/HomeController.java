@@ -57,6 +57,8 @@ class HomeController {
                 .toList();
     List<EntitySummary> recent =
         catalog.recentlyChanged(RECENT).stream().map(EntitySummary::of).toList();
+    owned = KnownRefs.owners(catalog, owned);
+    recent = KnownRefs.owners(catalog, recent);
     model.addAttribute(
         "home",
         new HomePage(

@@ -65,20 +65,41 @@ class RelationGraphTest {
   @Test
   void boxesTooCloseOrANameOverABoxAreSeen() {
     RelationGraph.Node c =
-        new RelationGraph.Node(380, 220, "me", "component", "", "/", 380, 220, 0, 0);
+        new RelationGraph.Node(380, 220, "me", "component", "", "/", 380, 220, 0, 0, true);
     RelationGraph.Node a =
-        new RelationGraph.Node(110, 60, "a", "component", "dependsOn", "/a", 110, 60, 240, 144);
+        new RelationGraph.Node(
+            110, 60, "a", "component", "dependsOn", "/a", 110, 60, 240, 144, true);
     RelationGraph.Node near =
         new RelationGraph.Node(
-            110, 60 + 2 * NODE_HALF_H + GAP - 1, "b", "api", "ownedBy", "/b", 110, 100, 240, 180);
+            110,
+            60 + 2 * NODE_HALF_H + GAP - 1,
+            "b",
+            "api",
+            "ownedBy",
+            "/b",
+            110,
+            100,
+            240,
+            180,
+            true);
     RelationGraph.Node farther =
         new RelationGraph.Node(
-            110, 60 + 2 * NODE_HALF_H + GAP, "b", "api", "ownedBy", "/b", 110, 100, 240, 180);
+            110, 60 + 2 * NODE_HALF_H + GAP, "b", "api", "ownedBy", "/b", 110, 100, 240, 180, true);
     assertThat(new RelationGraph(760, 440, c, List.of(a, farther), 0).clear()).isTrue();
     assertThat(new RelationGraph(760, 440, c, List.of(a, near), 0).clear()).isFalse();
     RelationGraph.Node namedOverTheCentre =
         new RelationGraph.Node(
-            110, 300, "b", "api", "apiConsumedBy", "/b", 110, 300, 380 - CENTRE_HALF_W - 20, 228);
+            110,
+            300,
+            "b",
+            "api",
+            "apiConsumedBy",
+            "/b",
+            110,
+            300,
+            380 - CENTRE_HALF_W - 20,
+            228,
+            true);
     assertThat(new RelationGraph(760, 440, c, List.of(a, namedOverTheCentre), 0).clear()).isFalse();
   }
 

@@ -1,0 +1,87 @@
+package dev.tarmac.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tarmac.support.Api;
+import dev.tarmac.support.Await;
+import dev.tarmac.support.TarmacTest;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+
+/** Every link the portal shows over the demo organisation leads somewhere: no 404s, no errors. */
+@TarmacTest
+class PortalLinksIT {
+
+  /** More than the demo's pages (about 800 with one filter and sort per catalog link). */
+  static final int MAX_PAGES = 3_000;
+
+  @Autowired Environment env;
+
+  @Test
+  void everyLinkFromTheHomePageAnswers() throws Exception {
+    int port = Integer.parseInt(env.getProperty("local.server.port"));
+    Api api = new Api(port);
+    Await.until(
+        "the demo organisation to load",
+        Duration.ofSeconds(60),
+        () ->
+            api.get("/api/catalog/entities/by-name/template/default/spring-boot-rest-service")
+                    .status()
+                == 200);
+    HttpClient client = HttpClient.newHttpClient();
+    Deque<String> queue = new ArrayDeque<>(List.of("/"));
+    Set<String> seen = new HashSet<>();
+    List<String> failures = new ArrayList<>();
+    while (!queue.isEmpty() && seen.size() < MAX_PAGES) {
+      String path = queue.poll();
+      if (!seen.add(path)) {
+        continue;
+      }
+      HttpResponse<String> r = get(client, port, path);
+      if (r.statusCode() != 200) {
+        failures.add(r.statusCode() + " " + path);
+        continue;
+      }
+      if (!r.headers().firstValue("Content-Type").orElse("").startsWith("text/html")) {
+        continue;
+      }
+      for (String href : Jsoup.parse(r.body()).select("a[href]").eachAttr("href")) {
+        String link = href.replaceFirst("#.*", "");
+        // Catalog links combine filters and sorting; one or two of them at a time cover the pages.
+        boolean combined =
+            link.startsWith("/catalog?") && link.chars().filter(c -> c == '&').count() > 2;
+        if (link.startsWith("/") && !link.startsWith("//") && !combined && !seen.contains(link)) {
+          queue.add(link);
+        }
+      }
+    }
+    assertThat(queue).as("links left unvisited after %d pages", MAX_PAGES).isEmpty();
+    assertThat(seen.size()).isGreaterThan(200);
+    assertThat(failures).isEmpty();
+  }
+
+  private static HttpResponse<String> get(HttpClient client, int port, String path)
+      throws IOException, InterruptedException {
+    return client.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .timeout(Duration.ofSeconds(30))
+            // What a browser sends when a link is followed.
+            .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+}

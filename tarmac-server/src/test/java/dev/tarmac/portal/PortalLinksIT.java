@@ -19,11 +19,15 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 
-/** Every link the portal shows over the demo organisation leads somewhere: no 404s, no errors. */
+/**
+ * Every link the portal shows leads somewhere (no 404s, no errors), and every page reached passes
+ * the accessibility audit.
+ */
 @TarmacTest
 class PortalLinksIT {
 
@@ -33,7 +37,7 @@ class PortalLinksIT {
   @Autowired Environment env;
 
   @Test
-  void everyLinkFromTheHomePageAnswers() throws Exception {
+  void everyLinkFromTheHomePageAnswersWithAnAccessiblePage() throws Exception {
     int port = Integer.parseInt(env.getProperty("local.server.port"));
     Api api = new Api(port);
     Await.until(
@@ -48,6 +52,7 @@ class PortalLinksIT {
     Set<String> seen = new HashSet<>();
     Set<String> shapes = new HashSet<>(List.of("/"));
     List<String> failures = new ArrayList<>();
+    List<String> inaccessible = new ArrayList<>();
     while (!queue.isEmpty() && seen.size() < MAX_PAGES) {
       String path = queue.poll();
       if (!seen.add(path)) {
@@ -61,7 +66,10 @@ class PortalLinksIT {
       if (!r.headers().firstValue("Content-Type").orElse("").startsWith("text/html")) {
         continue;
       }
-      for (String href : Jsoup.parse(r.body()).select("a[href]").eachAttr("href")) {
+      Document page = Jsoup.parse(r.body());
+      // Every page reached meets the portal's accessibility rules, not only the listed ones.
+      AccessibilityAudit.problems(page).forEach(p -> inaccessible.add(path + ": " + p));
+      for (String href : page.select("a[href]").eachAttr("href")) {
         String link = href.replaceFirst("#.*", "");
         // Every page of the unfiltered catalog (so every entity's page), then one link of each
         // other shape (path and query parameter names): a filter, a sort order, a filtered page.
@@ -73,6 +81,7 @@ class PortalLinksIT {
     assertThat(queue).as("links left unvisited after %d pages", MAX_PAGES).isEmpty();
     assertThat(seen.size()).isGreaterThan(100);
     assertThat(failures).isEmpty();
+    assertThat(inaccessible).isEmpty();
   }
 
   /** A link's path with the names of its query parameters, sorted; a bare page link whole. */

@@ -20,6 +20,7 @@ import dev.tarmac.shared.Json;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -85,19 +86,23 @@ public class Catalog {
   }
 
   /**
-   * Which of these entity refs are in the catalog (as final entities), in their canonical form; a
-   * ref that does not parse is not.
+   * Which of these entity refs name entities in the catalog (final entities), as given; refs are
+   * compared in canonical form, and one that does not parse is not in the catalog.
    */
   public Set<String> present(Collection<String> refs) {
-    Set<String> canonical = new HashSet<>();
+    Map<String, List<String>> byCanonical = new HashMap<>();
     for (String r : refs) {
       try {
-        canonical.add(EntityRef.parse(r).toString());
+        byCanonical.computeIfAbsent(EntityRef.parse(r).toString(), k -> new ArrayList<>()).add(r);
       } catch (RuntimeException e) {
         // not a ref: not in the catalog
       }
     }
-    return canonical.isEmpty() ? Set.of() : new HashSet<>(finals.hashes(canonical).keySet());
+    Set<String> out = new HashSet<>();
+    if (!byCanonical.isEmpty()) {
+      finals.hashes(byCanonical.keySet()).keySet().forEach(c -> out.addAll(byCanonical.get(c)));
+    }
+    return out;
   }
 
   /** The final entity with this uid. */

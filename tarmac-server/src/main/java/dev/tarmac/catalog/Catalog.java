@@ -20,6 +20,7 @@ import dev.tarmac.shared.Json;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -103,6 +104,25 @@ public class Catalog {
       finals.hashes(byCanonical.keySet()).keySet().forEach(c -> out.addAll(byCanonical.get(c)));
     }
     return out;
+  }
+
+  /**
+   * What an entity (a Location) currently emits: at most {@code limit} of the emitted entities that
+   * are in the catalog, in ref order, and how many it emits in all.
+   */
+  public EntityListing emittedBy(EntityRef parent, int limit) {
+    List<String> emitted = new ArrayList<>(refs.emittedBy(parent.toString()));
+    Collections.sort(emitted);
+    List<String> first = emitted.subList(0, Math.min(limit, emitted.size()));
+    Map<String, String> found = finals.byRefs(first);
+    List<JsonNode> items = new ArrayList<>();
+    for (String ref : first) {
+      String json = found.get(ref);
+      if (json != null) {
+        items.add(Json.parse(json));
+      }
+    }
+    return new EntityListing(items, emitted.size());
   }
 
   /** The final entity with this uid. */

@@ -156,6 +156,21 @@ class PortalPagesIT {
   }
 
   @Test
+  void aLocationsPageGivesItsTargetsAndWhatItDefines() throws Exception {
+    Document d = page("/catalog/default/location/northwind-demo", 200);
+    assertThat(d.select("dt:containsOwn(Target) + dd").eachText())
+        .contains("./org/people.yaml", "./templates/scheduled-job/template.yaml")
+        .hasSize(10);
+    // Everything the demo's files define: 132 entities less this Location and the generated one.
+    assertThat(d.select("#defines").text()).isEqualTo("Defines (130)");
+    assertThat(d.select("section:has(#defines) tbody tr")).hasSize(50);
+    assertThat(d.select("section:has(#defines) tbody a").eachAttr("href"))
+        .contains("/catalog/default/api/booking-api");
+    assertThat(page("/catalog/default/component/booking-service", 200).select("#defines"))
+        .isEmpty();
+  }
+
+  @Test
   void missingPagesAreHelpful404s() throws Exception {
     Document d = page("/catalog/default/component/booking-servic", 404);
     assertThat(d.select("h1").text()).isEqualTo("Not found");

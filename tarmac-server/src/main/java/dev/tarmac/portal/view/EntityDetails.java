@@ -93,6 +93,15 @@ public record EntityDetails(
     if (!email.isBlank()) {
       facts.add(new Fact("Email", email, "mailto:" + email));
     }
+    // What a Location reads: its type and target, or each of its targets (relative to its file).
+    JsonNode spec = e.path("spec");
+    if ("location".equalsIgnoreCase(e.path("kind").asString(""))) {
+      String type = spec.path("type").asString("");
+      if (spec.path("target").isString()) {
+        facts.add(target(type, spec.get("target").asString()));
+      }
+      spec.path("targets").forEach(t -> facts.add(target(type, t.asString(""))));
+    }
     JsonNode annotations = meta.path("annotations");
     FACTS.forEach(
         (key, label) -> {
@@ -128,6 +137,11 @@ public record EntityDetails(
         orphan,
         yaml(e),
         ApiDefinition.of(e));
+  }
+
+  private static Fact target(String type, String target) {
+    boolean web = target.startsWith("http://") || target.startsWith("https://");
+    return new Fact("Target", type.isEmpty() ? target : type + ":" + target, web ? target : null);
   }
 
   private static List<String> problems(JsonNode e) {

@@ -14,6 +14,9 @@ import java.util.Set;
  * @param refreshed whether a refresh was just requested
  * @param delivery the delivery-metrics card (components), or null
  * @param problemsUnder for a registered location's Location entity: its entities with problems
+ * @param missing entities it refers to that are not in the catalog (named, not linked)
+ * @param defines for a Location: the entities it emits that are in the catalog, first page
+ * @param definesTotal for a Location: how many entities it emits in all
  */
 public record EntityPage(
     EntityDetails details,
@@ -23,7 +26,9 @@ public record EntityPage(
     boolean refreshed,
     DeliveryCard delivery,
     List<LocationProblem> problemsUnder,
-    Set<String> missing) {
+    Set<String> missing,
+    List<EntitySummary> defines,
+    long definesTotal) {
 
   /** Whether a referenced entity is in the catalog, so that the page may link to it. */
   public boolean inCatalog(String ref) {

@@ -78,6 +78,13 @@ class EntityController {
     referenced.add(d.summary().owner());
     referenced.remove("");
     Set<String> missing = KnownRefs.missing(catalog, referenced);
+    List<EntitySummary> defines = List.of();
+    long definesTotal = 0;
+    if ("location".equals(ref.kind())) {
+      EntityListing emitted = catalog.emittedBy(ref, OWNED_PAGE);
+      defines = KnownRefs.owners(catalog, emitted.items().stream().map(EntitySummary::of).toList());
+      definesTotal = emitted.totalItems();
+    }
     model.addAttribute(
         "entityPage",
         new EntityPage(
@@ -88,7 +95,9 @@ class EntityController {
             refreshed != null,
             card,
             problemsUnder(ref, entity),
-            missing));
+            missing,
+            defines,
+            definesTotal));
     return "entity";
   }
 

@@ -40,12 +40,7 @@ class PortalAccessibilityIT {
     int port = Integer.parseInt(env.getProperty("local.server.port"));
     http = new PortalHttp(port);
     api = new Api(port);
-    Await.until(
-        "the demo organisation to load",
-        Duration.ofSeconds(60),
-        () ->
-            api.get("/api/catalog/entities/by-name/api/default/route-planning-api").status()
-                == 200);
+    Await.demoLoaded(api);
     get("/");
     get("/catalog");
     get("/catalog?filters%5Bkind%5D=group&sort=-name");

@@ -33,12 +33,7 @@ class PortalApiDefinitionsIT {
     int port = Integer.parseInt(env.getProperty("local.server.port"));
     api = new Api(port);
     http = new PortalHttp(port);
-    Await.until(
-        "the demo organisation to load",
-        Duration.ofSeconds(60),
-        () ->
-            api.get("/api/catalog/entities/by-name/api/default/route-planning-api").status()
-                == 200);
+    Await.demoLoaded(api);
   }
 
   Document page(String path, int status) {

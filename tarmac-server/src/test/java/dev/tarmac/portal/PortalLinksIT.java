@@ -40,13 +40,7 @@ class PortalLinksIT {
   void everyLinkFromTheHomePageAnswersWithAnAccessiblePage() throws Exception {
     int port = Integer.parseInt(env.getProperty("local.server.port"));
     Api api = new Api(port);
-    Await.until(
-        "the demo organisation to load",
-        Duration.ofSeconds(60),
-        () ->
-            api.get("/api/catalog/entities/by-name/template/default/spring-boot-rest-service")
-                    .status()
-                == 200);
+    Await.demoLoaded(api);
     HttpClient client = HttpClient.newHttpClient();
     Deque<String> queue = new ArrayDeque<>(List.of("/"));
     Set<String> seen = new HashSet<>();

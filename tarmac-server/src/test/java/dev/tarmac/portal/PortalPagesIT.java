@@ -34,13 +34,7 @@ class PortalPagesIT {
   void demoLoaded() {
     api = new Api(Integer.parseInt(env.getProperty("local.server.port")));
     http = new PortalHttp(Integer.parseInt(env.getProperty("local.server.port")));
-    Await.until(
-        "the demo organisation to load",
-        Duration.ofSeconds(60),
-        () ->
-            api.get("/api/catalog/entities/by-name/template/default/spring-boot-rest-service")
-                    .status()
-                == 200);
+    Await.demoLoaded(api);
   }
 
   Document page(String path, int status) {

@@ -17,8 +17,9 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
 /**
- * With the demo on, posts the demo services' delivery history through the intake at start-up, as
- * any client would: the days since the last start are added, the others are duplicates.
+ * With the demo on, posts the demo services' delivery history through the intake at start-up (in
+ * the background), as any client would: the days since the last start are added, the others are
+ * duplicates.
  */
 @Component
 class DemoDeliveryLoader implements ApplicationRunner {
@@ -37,15 +38,23 @@ class DemoDeliveryLoader implements ApplicationRunner {
     if (!settings.demo()) {
       return;
     }
-    try {
-      IntakeResult r = load(LocalDate.now(ZoneOffset.UTC));
-      log.info(
-          "Demo delivery history: {} events stored, {} already there",
-          r.accepted(),
-          r.duplicates());
-    } catch (RuntimeException e) {
-      log.warn("Could not store the demo delivery history: {}", e.toString());
-    }
+    // Off the main thread: start-up and the catalog's first registrations do not wait for it.
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                IntakeResult r = load(LocalDate.now(ZoneOffset.UTC));
+                log.info(
+                    "Demo delivery history: {} events stored, {} already there",
+                    r.accepted(),
+                    r.duplicates());
+              } catch (RuntimeException e) {
+                log.warn("Could not store the demo delivery history: {}", e.toString());
+              }
+            },
+            "demo-delivery");
+    t.setDaemon(true);
+    t.start();
   }
 
   /** Posts the history of the weeks before {@code today}; what is already stored is ignored. */

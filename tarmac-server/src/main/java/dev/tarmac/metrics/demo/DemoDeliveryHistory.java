@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Twelve weeks of deployments, changes and incidents of six demo services, each day's made up from
- * a seed of the service and the date: the same days always give the same events (and ids), so
- * posting them again stores only days not posted before.
+ * Twelve weeks of deployments, changes and incidents of fourteen demo services (at least one per
+ * team), each day's made up from a seed of the service and the date: the same days always give the
+ * same events (and ids), so posting them again stores only days not posted before.
  */
 final class DemoDeliveryHistory {
 
@@ -48,7 +48,15 @@ final class DemoDeliveryHistory {
           new Habit("route-planner", 0.5, 0.08, 4, 50, 0.07),
           new Habit("label-service", 0.35, 0.1, 5, 80, 0.1),
           new Habit("dispatch-console", 0.2, 0.15, 6, 150, 0.15),
-          new Habit("invoice-service", 0.2, 0.2, 8, 300, 0.25));
+          new Habit("invoice-service", 0.2, 0.2, 8, 300, 0.25),
+          new Habit("rate-engine", 0.6, 0.05, 3, 36, 0.04),
+          new Habit("telematics-ingest", 0.55, 0.07, 4, 40, 0.06),
+          new Habit("scanner-gateway", 0.3, 0.12, 5, 96, 0.12),
+          new Habit("portal-bff", 0.8, 0.05, 3, 24, 0.04),
+          new Habit("edi-gateway", 0.25, 0.15, 6, 160, 0.2),
+          new Habit("lakehouse-ingest", 0.4, 0.1, 4, 72, 0.08),
+          new Habit("auth-gateway", 0.5, 0.03, 3, 30, 0.02),
+          new Habit("stock-ledger", 0.3, 0.1, 5, 100, 0.1));
 
   /**
    * The events of every working day before {@code today} in the last {@link #WEEKS} weeks.

@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -122,7 +121,7 @@ public class RefreshStates {
       args.add(
           new Object[] {
             e.entityRef(),
-            UUID.randomUUID().toString(),
+            EntityUids.next(),
             e.unprocessedJson(),
             e.unprocessedHash(),
             r == null ? null : r.processedJson(),

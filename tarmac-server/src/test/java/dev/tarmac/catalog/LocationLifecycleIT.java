@@ -79,7 +79,8 @@ class LocationLifecycleIT {
             jdbc.queryForObject(
                 "SELECT COUNT(*) FROM catalog_refresh_state WHERE entity_ref LIKE '%:default/chunked-%'"
                     + " AND location_key NOT LIKE '%catalog-info.yaml'"
-                    + " AND processed_json IS NOT NULL AND updated_at = created_at",
+                    + " AND (processed_json IS NOT NULL OR processed_as_emitted)"
+                    + " AND updated_at = created_at",
                 Long.class))
         .isEqualTo(1215);
   }
@@ -116,6 +117,54 @@ class LocationLifecycleIT {
     // next refresh finds the file unchanged and does not parse it again.
     Await.until(
         "the new fingerprint", Duration.ofSeconds(30), () -> !before.equals(sourceEtag(location)));
+  }
+
+  @Test
+  void anEntityWhoseNewVersionFailsProcessingKeepsItsLastGoodVersion() throws Exception {
+    Path file = dir.resolve("last-good.yaml");
+    Files.writeString(
+        file,
+        "apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: good-a\n"
+            + "  namespace: default\n"
+            + "spec:\n  type: service\n  lifecycle: production\n  owner: team-x\n");
+    String id = register("file", file.toString());
+    awaitStatus("component/default/good-a", 200);
+    // Processing left it as emitted (its namespace given, nothing to resolve): its processed form
+    // is not stored a second time.
+    assertThat(
+            jdbc.queryForList(
+                "SELECT processed_json IS NULL, processed_as_emitted FROM catalog_refresh_state"
+                    + " WHERE entity_ref = 'component:default/good-a'"))
+        .singleElement()
+        .satisfies(row -> assertThat(row.values()).containsExactly(true, true));
+
+    // The new version names another owner and takes its description from a file that is missing.
+    Files.writeString(
+        file,
+        "apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: good-a\n"
+            + "  description:\n    $text: ./missing-description.md\n"
+            + "spec:\n  type: service\n  lifecycle: production\n  owner: team-y\n");
+    String location =
+        jdbc.queryForObject(
+            "SELECT entity_ref FROM catalog_refresh_state WHERE entity_ref LIKE 'location:%'"
+                + " AND unprocessed_json LIKE ?",
+            String.class, "%last-good.yaml%");
+    jdbc.update(
+        "UPDATE catalog_refresh_queue SET next_update_at = CURRENT_TIMESTAMP WHERE entity_ref = ?",
+        location);
+    Await.until(
+        "the failed processing to be reported",
+        Duration.ofSeconds(30),
+        () -> api.get("/api/catalog/locations/" + id + "/errors").json().path("items").size() == 1);
+
+    JsonNode error =
+        api.get("/api/catalog/locations/" + id + "/errors").json().path("items").get(0);
+    assertThat(error.path("state").asString()).isEqualTo("stale");
+    assertThat(error.toString()).contains("missing-description.md");
+    // The catalog still serves the last version that processed, with the error on it.
+    JsonNode entity = api.get("/api/catalog/entities/by-name/component/default/good-a").json();
+    assertThat(entity.path("spec").path("owner").asString()).isEqualTo("team-x");
+    assertThat(entity.path("metadata").has("description")).isFalse();
   }
 
   private String sourceEtag(String ref) {

@@ -42,8 +42,9 @@ public class FinalEntities {
     for (List<String> chunk : Rows.chunks(refs)) {
       out.addAll(
           jdbc.sql(
-                  "SELECT entity_ref, entity_id, processed_json, errors_json"
-                      + " FROM catalog_refresh_state WHERE entity_ref IN (:refs)")
+                  "SELECT entity_ref, entity_id, "
+                      + RefreshStates.PROCESSED_JSON
+                      + ", errors_json FROM catalog_refresh_state WHERE entity_ref IN (:refs)")
               .param("refs", chunk)
               .query(
                   (rs, i) ->

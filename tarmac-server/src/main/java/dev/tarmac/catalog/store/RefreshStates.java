@@ -1,5 +1,6 @@
 package dev.tarmac.catalog.store;
 
+import dev.tarmac.shared.Hashes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,6 +19,13 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class RefreshStates {
+
+  /**
+   * The last good processed entity of a row (or null): stored apart only where it differs from the
+   * emitted one.
+   */
+  static final String PROCESSED_JSON =
+      "CASE WHEN processed_as_emitted THEN unprocessed_json ELSE processed_json END";
 
   private final JdbcClient jdbc;
   private final JdbcTemplate template;
@@ -39,8 +47,10 @@ public class RefreshStates {
     for (List<String> chunk : Rows.chunks(refs)) {
       rows.addAll(
           jdbc.sql(
-                  "SELECT entity_ref, entity_id, unprocessed_json, processed_json, result_hash,"
-                      + " errors_json, location_key, source_etag FROM catalog_refresh_state"
+                  "SELECT entity_ref, entity_id, unprocessed_json, "
+                      + PROCESSED_JSON
+                      + ", result_hash, errors_json, location_key, source_etag"
+                      + " FROM catalog_refresh_state"
                       + " WHERE entity_ref IN (:refs)")
               .param("refs", chunk)
               .query(
@@ -60,13 +70,22 @@ public class RefreshStates {
     return rows;
   }
 
-  /** Writes changed processing results (the caller has released their leases). */
+  /**
+   * Writes changed processing results (the caller has released their leases). A result equal to the
+   * row's emitted form (same hash) is stored as a flag; a failed one (no entity) keeps the last
+   * good.
+   */
   public void writeResults(List<ProcessedResult> results, Instant now) {
     List<Object[]> args = new ArrayList<>(results.size());
     for (ProcessedResult r : results) {
+      String hash = r.processedJson() == null ? null : Hashes.sha256(r.processedJson());
       args.add(
           new Object[] {
+            hash,
+            hash,
             r.processedJson(),
+            hash,
+            hash,
             r.resultHash(),
             r.errorsJson(),
             r.sourceEtag(),
@@ -75,7 +94,11 @@ public class RefreshStates {
           });
     }
     template.batchUpdate(
-        "UPDATE catalog_refresh_state SET processed_json = COALESCE(?, processed_json),"
+        "UPDATE catalog_refresh_state SET processed_json = CASE"
+            + " WHEN CAST(? AS VARCHAR(64)) IS NULL THEN processed_json"
+            + " WHEN unprocessed_hash = CAST(? AS VARCHAR(64)) THEN NULL ELSE ? END,"
+            + " processed_as_emitted = CASE WHEN CAST(? AS VARCHAR(64)) IS NULL"
+            + " THEN processed_as_emitted ELSE unprocessed_hash = CAST(? AS VARCHAR(64)) END,"
             + " result_hash = COALESCE(?, result_hash), errors_json = ?, source_etag = ?,"
             + " updated_at = ? WHERE entity_ref = ?",
         args);
@@ -118,13 +141,16 @@ public class RefreshStates {
     List<Object[]> args = new ArrayList<>(entities.size());
     for (EmittedEntity e : entities) {
       ProcessedResult r = processed.get(e.entityRef());
+      boolean asEmitted =
+          r != null && r.processedJson() != null && r.processedJson().equals(e.unprocessedJson());
       args.add(
           new Object[] {
             e.entityRef(),
             EntityUids.next(),
             e.unprocessedJson(),
             e.unprocessedHash(),
-            r == null ? null : r.processedJson(),
+            r == null || asEmitted ? null : r.processedJson(),
+            asEmitted,
             r == null ? null : r.resultHash(),
             r == null ? null : r.errorsJson(),
             r == null ? null : r.sourceEtag(),
@@ -142,6 +168,7 @@ public class RefreshStates {
             "unprocessed_json",
             "unprocessed_hash",
             "processed_json",
+            "processed_as_emitted",
             "result_hash",
             "errors_json",
             "source_etag",
@@ -186,7 +213,11 @@ public class RefreshStates {
       }
     }
     template.batchUpdate(
-        "UPDATE catalog_refresh_state SET unprocessed_json = ?, unprocessed_hash = ?,"
+        // A processed form stored as "same as emitted" is copied out first, so that a failed
+        // processing of the new form still keeps the last good one.
+        "UPDATE catalog_refresh_state SET processed_json = "
+            + PROCESSED_JSON
+            + ", processed_as_emitted = FALSE, unprocessed_json = ?, unprocessed_hash = ?,"
             + " location_key = ?, origin_key = ?, updated_at = ? WHERE entity_ref = ?",
         args);
     writeResults(results, now);
@@ -238,7 +269,8 @@ public class RefreshStates {
   public List<String[]> withErrors(String originKey, int limit) {
     return jdbc.sql(
             "SELECT entity_ref, location_key, errors_json, entity_id,"
-                + " CASE WHEN processed_json IS NULL THEN 'failed' ELSE 'stale' END"
+                + " CASE WHEN processed_json IS NULL AND NOT processed_as_emitted THEN 'failed'"
+                + " ELSE 'stale' END"
                 + " FROM catalog_refresh_state WHERE errors_json IS NOT NULL"
                 + (originKey == null ? "" : " AND origin_key = :origin")
                 + " ORDER BY entity_ref LIMIT :limit")

@@ -22,9 +22,12 @@ class DemoDeliveryLoaderIT {
   @Autowired DemoDeliveryLoader loader;
 
   @Test
-  void theDemoTeamsHaveTwelveWeeksOfDeliveryAndLoadingAgainAddsNothing() {
+  void theDemoTeamsHaveTwelveWeeksOfDeliveryAndLoadingAgainAddsNothing()
+      throws InterruptedException {
     Api api = new Api(Integer.parseInt(env.getProperty("local.server.port")));
-    // The events were stored before the catalog knew the services; they count once it does.
+    // The loader waits for the demo catalog (every service it makes history for is a component
+    // there), then posts the events.
+    assertThat(loader.awaitServices(Duration.ofSeconds(60))).isTrue();
     Await.until(
         "the demo's delivery to count for shipment-core",
         Duration.ofSeconds(60),

@@ -179,7 +179,11 @@ public class RefreshQueue {
 
   /**
    * Marks entities for (re-)stitching. The new ticket makes a stitch in flight elsewhere fail its
-   * conditional write, and clearing the claim lets any replica take the new request at once.
+   * conditional write, and clearing the claim lets any replica take the new request at once. A row
+   * whose request still waits unclaimed keeps it and is only locked until the transaction ends, so
+   * that no stitcher takes it before the changes that asked for the stitch are committed: during a
+   * bulk registration most requests name such rows (relation targets asked for by every chunk), and
+   * on H2 an update rewrites every index of the table where a lock writes the row once.
    */
   public void requestStitch(Collection<String> refs) {
     if (refs.isEmpty()) {
@@ -187,11 +191,26 @@ public class RefreshQueue {
     }
     String ticket = UUID.randomUUID().toString();
     for (List<String> chunk : Rows.chunks(new TreeSet<>(refs))) {
+      List<String> renew = new ArrayList<>();
+      jdbc.sql(
+              "SELECT entity_ref, stitch_requested AND stitch_claim_until IS NULL"
+                  + " FROM catalog_refresh_queue WHERE entity_ref IN (:refs)"
+                  + " ORDER BY entity_ref FOR UPDATE")
+          .param("refs", chunk)
+          .query(
+              rs -> {
+                if (!rs.getBoolean(2)) {
+                  renew.add(rs.getString(1));
+                }
+              });
+      if (renew.isEmpty()) {
+        continue;
+      }
       jdbc.sql(
               "UPDATE catalog_refresh_queue SET stitch_requested = TRUE, stitch_ticket = :t,"
                   + " stitch_claim_until = NULL WHERE entity_ref IN (:refs)")
           .param("t", ticket)
-          .param("refs", chunk)
+          .param("refs", renew)
           .update();
     }
   }

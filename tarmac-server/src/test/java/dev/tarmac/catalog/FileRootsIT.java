@@ -44,6 +44,13 @@ class FileRootsIT {
     outside =
         Files.createDirectories(
             Path.of("target/outside-roots-" + UUID.randomUUID()).toAbsolutePath());
+    Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toRealPath();
+    assertThat(outside.toRealPath().startsWith(tmp))
+        .as(
+            "the temporary folder (%s) is a file root of these tests, so they need a checkout"
+                + " outside it to have a folder outside the roots",
+            tmp)
+        .isFalse();
     Files.writeString(outside.resolve("catalog-info.yaml"), component("outside-" + id()));
     Files.writeString(outside.resolve("secret.yaml"), SECRET);
   }

@@ -210,7 +210,7 @@ public class RefreshQueue {
               "UPDATE catalog_refresh_queue SET stitch_requested = TRUE, stitch_ticket = :t,"
                   + " stitch_claim_until = NULL WHERE entity_ref IN (:refs)")
           .param("t", ticket)
-          .param("refs", renew)
+          .param("refs", Rows.padded(renew))
           .update();
     }
   }

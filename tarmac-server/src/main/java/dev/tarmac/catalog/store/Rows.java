@@ -36,6 +36,11 @@ final class Rows {
     throw new IllegalArgumentException("Not a timestamp: " + value.getClass());
   }
 
+  /**
+   * Splits {@code items} into IN lists of at most {@link #CHUNK} values, each padded to one of a
+   * few fixed lengths by repeating its last value: a statement then has a handful of SQL texts,
+   * which the database's statement cache keeps instead of parsing and planning every new length.
+   */
   static <T> List<List<T>> chunks(Collection<T> items) {
     List<List<T>> out = new ArrayList<>();
     List<T> current = new ArrayList<>(Math.min(CHUNK, items.size()));
@@ -47,7 +52,26 @@ final class Rows {
       }
     }
     if (!current.isEmpty()) {
-      out.add(current);
+      out.add(padded(current));
+    }
+    return out;
+  }
+
+  /**
+   * The values of a non-empty IN list, padded to the next power of two (or {@link #CHUNK}) by
+   * repeating the last one; a value named twice in an IN list matches the same rows.
+   */
+  static <T> List<T> padded(List<T> values) {
+    int n = values.size();
+    int length = n <= 1 ? n : Math.min(CHUNK, Integer.highestOneBit(n - 1) << 1);
+    if (length <= n) {
+      return values;
+    }
+    List<T> out = new ArrayList<>(length);
+    out.addAll(values);
+    T last = values.get(n - 1);
+    while (out.size() < length) {
+      out.add(last);
     }
     return out;
   }

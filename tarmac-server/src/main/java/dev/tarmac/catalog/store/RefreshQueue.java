@@ -183,7 +183,8 @@ public class RefreshQueue {
    * whose request still waits unclaimed keeps it and is only locked until the transaction ends, so
    * that no stitcher takes it before the changes that asked for the stitch are committed: during a
    * bulk registration most requests name such rows (relation targets asked for by every chunk), and
-   * on H2 an update rewrites every index of the table where a lock writes the row once.
+   * an update is a statement of its own writing a new version of each row, where the lock rides on
+   * the one read the chunk needs anyway.
    */
   public void requestStitch(Collection<String> refs) {
     if (refs.isEmpty()) {

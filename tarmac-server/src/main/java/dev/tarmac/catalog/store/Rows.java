@@ -11,8 +11,12 @@ import java.util.List;
 /** Small helpers for binding values and chunking IN lists. */
 final class Rows {
 
-  /** Largest IN list sent in one statement. */
-  static final int CHUNK = 500;
+  /**
+   * Largest IN list sent in one statement. H2 checks every row an IN list's index lookups fetch
+   * against the whole list again, one comparison per value: reading the relations of 5,000 refs
+   * (18,000 rows) took 68-75 ms in lists of 500 and 35-60 ms in lists of 64 or 128.
+   */
+  static final int CHUNK = 128;
 
   private Rows() {}
 
@@ -58,7 +62,7 @@ final class Rows {
   }
 
   /**
-   * The values of a non-empty IN list, padded to the next power of two (or {@link #CHUNK}) by
+   * The values of a non-empty IN list, padded to the next power of two (at most {@link #CHUNK}) by
    * repeating the last one; a value named twice in an IN list matches the same rows.
    */
   static <T> List<T> padded(List<T> values) {

@@ -39,7 +39,7 @@ public class FinalEntities {
   /** Reads what stitching needs for the given refs. */
   public List<StitchInput> stitchInputs(Collection<String> refs) {
     List<StitchInput> out = new ArrayList<>();
-    for (List<String> chunk : Rows.chunks(refs)) {
+    for (List<String> chunk : Rows.chunks(refs, bulk.dialect())) {
       out.addAll(
           jdbc.sql(
                   "SELECT entity_ref, entity_id, "
@@ -58,7 +58,7 @@ public class FinalEntities {
   /** Current hashes of stored final entities. */
   public Map<String, String> hashes(Collection<String> refs) {
     Map<String, String> out = new HashMap<>();
-    for (List<String> chunk : Rows.chunks(refs)) {
+    for (List<String> chunk : Rows.chunks(refs, bulk.dialect())) {
       jdbc.sql("SELECT entity_ref, hash FROM catalog_final_entity WHERE entity_ref IN (:refs)")
           .param("refs", chunk)
           .query(
@@ -183,7 +183,7 @@ public class FinalEntities {
     List<Object[]> changes = new ArrayList<>();
     refs.forEach(r -> changes.add(new Object[] {r, true, Rows.ts(now)}));
     recordChanges(changes);
-    for (List<String> chunk : Rows.chunks(refs)) {
+    for (List<String> chunk : Rows.chunks(refs, bulk.dialect())) {
       jdbc.sql("DELETE FROM catalog_final_entity WHERE entity_ref IN (:refs)")
           .param("refs", chunk)
           .update();
@@ -227,7 +227,7 @@ public class FinalEntities {
   /** Final JSON per ref for the refs that exist. */
   public Map<String, String> byRefs(Collection<String> refs) {
     Map<String, String> out = new HashMap<>();
-    for (List<String> chunk : Rows.chunks(refs)) {
+    for (List<String> chunk : Rows.chunks(refs, bulk.dialect())) {
       jdbc.sql(
               "SELECT entity_ref, final_json FROM catalog_final_entity WHERE entity_ref IN (:refs)")
           .param("refs", chunk)

@@ -86,7 +86,7 @@ public class RefreshQueue {
 
   /** Removes entities. */
   public void delete(Collection<String> refs) {
-    for (List<String> chunk : Rows.chunks(refs)) {
+    for (List<String> chunk : Rows.chunks(refs, dialect)) {
       jdbc.sql("DELETE FROM catalog_refresh_queue WHERE entity_ref IN (:refs)")
           .param("refs", chunk)
           .update();
@@ -165,7 +165,7 @@ public class RefreshQueue {
   /** Makes entities due now (refresh, or new content from their parent). */
   public int dueNow(Collection<String> refs, Instant now) {
     int n = 0;
-    for (List<String> chunk : Rows.chunks(refs)) {
+    for (List<String> chunk : Rows.chunks(refs, dialect)) {
       n +=
           jdbc.sql(
                   "UPDATE catalog_refresh_queue SET next_update_at = :now, lease_owner = NULL"
@@ -191,7 +191,7 @@ public class RefreshQueue {
       return;
     }
     String ticket = UUID.randomUUID().toString();
-    for (List<String> chunk : Rows.chunks(new TreeSet<>(refs))) {
+    for (List<String> chunk : Rows.chunks(new TreeSet<>(refs), dialect)) {
       List<String> renew = new ArrayList<>();
       jdbc.sql(
               "SELECT entity_ref, stitch_requested AND stitch_claim_until IS NULL"
@@ -211,7 +211,7 @@ public class RefreshQueue {
               "UPDATE catalog_refresh_queue SET stitch_requested = TRUE, stitch_ticket = :t,"
                   + " stitch_claim_until = NULL WHERE entity_ref IN (:refs)")
           .param("t", ticket)
-          .param("refs", Rows.padded(renew))
+          .param("refs", Rows.padded(renew, dialect))
           .update();
     }
   }
@@ -251,7 +251,7 @@ public class RefreshQueue {
    */
   public Set<String> lockClaimed(StitchClaim claim) {
     Set<String> held = new HashSet<>();
-    for (List<String> chunk : Rows.chunks(claim.refs())) {
+    for (List<String> chunk : Rows.chunks(claim.refs(), dialect)) {
       held.addAll(
           jdbc.sql(
                   "SELECT entity_ref FROM catalog_refresh_queue WHERE entity_ref IN (:refs)"
@@ -266,7 +266,7 @@ public class RefreshQueue {
 
   /** Clears the stitch requests of rows still holding the claim's ticket. */
   public void completeStitch(String ticket, Collection<String> refs) {
-    for (List<String> chunk : Rows.chunks(refs)) {
+    for (List<String> chunk : Rows.chunks(refs, dialect)) {
       jdbc.sql(
               "UPDATE catalog_refresh_queue SET stitch_requested = FALSE, stitch_claim_until = NULL"
                   + " WHERE entity_ref IN (:refs) AND stitch_ticket = :t")

@@ -56,7 +56,7 @@ public class RefreshRefs {
 
   /** Records that a parent no longer emits these entities. */
   public void removeEmitted(String parentRef, Collection<String> targets) {
-    for (List<String> chunk : Rows.chunks(targets)) {
+    for (List<String> chunk : Rows.chunks(targets, bulk.dialect())) {
       jdbc.sql(
               "DELETE FROM catalog_refresh_ref WHERE source_entity_ref = :parent"
                   + " AND target_entity_ref IN (:refs)")
@@ -89,7 +89,7 @@ public class RefreshRefs {
   /** Refs among {@code refs} that some source other than {@code exceptParent} still emits. */
   public Set<String> emittedByOthers(Collection<String> refs, String exceptParent) {
     Set<String> out = new HashSet<>();
-    for (List<String> chunk : Rows.chunks(refs)) {
+    for (List<String> chunk : Rows.chunks(refs, bulk.dialect())) {
       out.addAll(
           jdbc.sql(
                   "SELECT DISTINCT target_entity_ref FROM catalog_refresh_ref"
@@ -106,7 +106,7 @@ public class RefreshRefs {
   /** Number of incoming emissions per ref (zero ones are absent: orphans). */
   public Map<String, Integer> incomingCounts(Collection<String> refs) {
     Map<String, Integer> out = new HashMap<>();
-    for (List<String> chunk : Rows.chunks(refs)) {
+    for (List<String> chunk : Rows.chunks(refs, bulk.dialect())) {
       jdbc.sql(
               "SELECT target_entity_ref, COUNT(*) FROM catalog_refresh_ref"
                   + " WHERE target_entity_ref IN (:refs) GROUP BY target_entity_ref")

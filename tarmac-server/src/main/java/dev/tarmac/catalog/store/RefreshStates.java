@@ -44,7 +44,7 @@ public class RefreshStates {
   /** The processing state of claimed entities. */
   public List<RefreshRow> load(List<String> refs, Instant leaseUntil) {
     List<RefreshRow> rows = new ArrayList<>(refs.size());
-    for (List<String> chunk : Rows.chunks(refs)) {
+    for (List<String> chunk : Rows.chunks(refs, bulk.dialect())) {
       rows.addAll(
           jdbc.sql(
                   "SELECT entity_ref, entity_id, unprocessed_json, "
@@ -114,7 +114,7 @@ public class RefreshStates {
   /** Current owner and content hash of the given refs. */
   public Map<String, Existing> existing(Collection<String> refs) {
     Map<String, Existing> out = new HashMap<>();
-    for (List<String> chunk : Rows.chunks(refs)) {
+    for (List<String> chunk : Rows.chunks(refs, bulk.dialect())) {
       jdbc.sql(
               "SELECT entity_ref, location_key, unprocessed_hash FROM catalog_refresh_state"
                   + " WHERE entity_ref IN (:refs)")
@@ -245,7 +245,7 @@ public class RefreshStates {
 
   /** Deletes entities' processing state. */
   public void delete(Collection<String> refs) {
-    for (List<String> chunk : Rows.chunks(refs)) {
+    for (List<String> chunk : Rows.chunks(refs, bulk.dialect())) {
       jdbc.sql("DELETE FROM catalog_refresh_state WHERE entity_ref IN (:refs)")
           .param("refs", chunk)
           .update();
@@ -255,7 +255,7 @@ public class RefreshStates {
 
   /** Forgets the last result of the given entities so their next processing rewrites it all. */
   public void forgetResults(Collection<String> refs) {
-    for (List<String> chunk : Rows.chunks(refs)) {
+    for (List<String> chunk : Rows.chunks(refs, bulk.dialect())) {
       jdbc.sql("UPDATE catalog_refresh_state SET result_hash = NULL WHERE entity_ref IN (:refs)")
           .param("refs", chunk)
           .update();

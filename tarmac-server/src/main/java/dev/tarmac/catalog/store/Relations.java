@@ -62,7 +62,7 @@ public class Relations {
         fresh.isEmpty()
             ? new ArrayList<>(originatingRefs)
             : originatingRefs.stream().filter(ref -> !fresh.contains(ref)).toList();
-    for (List<String> chunk : Rows.chunks(stored)) {
+    for (List<String> chunk : Rows.chunks(stored, bulk.dialect())) {
       jdbc.sql(
               "SELECT source_entity_ref, target_entity_ref FROM catalog_relation"
                   + " WHERE source_entity_ref IN (:refs)")
@@ -106,7 +106,7 @@ public class Relations {
    */
   public List<String[]> bySources(Collection<String> refs) {
     List<String[]> all = new ArrayList<>();
-    for (List<String> chunk : Rows.chunks(refs)) {
+    for (List<String> chunk : Rows.chunks(refs, bulk.dialect())) {
       jdbc.sql(
               "SELECT source_entity_ref, type, target_entity_ref FROM catalog_relation"
                   + " WHERE source_entity_ref IN (:refs)")

@@ -11,13 +11,6 @@ import java.util.List;
 /** Small helpers for binding values and chunking IN lists. */
 final class Rows {
 
-  /**
-   * Largest IN list sent in one statement. H2 checks every row an IN list's index lookups fetch
-   * against the whole list again, one comparison per value: reading the relations of 5,000 refs
-   * (18,000 rows) took 68-75 ms in lists of 500 and 35-60 ms in lists of 64 or 128.
-   */
-  static final int CHUNK = 128;
-
   private Rows() {}
 
   static OffsetDateTime ts(Instant instant) {
@@ -41,33 +34,36 @@ final class Rows {
   }
 
   /**
-   * Splits {@code items} into IN lists of at most {@link #CHUNK} values, each padded to one of a
-   * few fixed lengths by repeating its last value: a statement then has a handful of SQL texts,
-   * which the database's statement cache keeps instead of parsing and planning every new length.
+   * Splits {@code items} into IN lists of at most the dialect's {@link Dialect#inListLimit()}
+   * values, each padded to one of a few fixed lengths by repeating its last value: a statement then
+   * has a handful of SQL texts, which the database's statement cache keeps instead of parsing and
+   * planning every new length.
    */
-  static <T> List<List<T>> chunks(Collection<T> items) {
+  static <T> List<List<T>> chunks(Collection<T> items, Dialect dialect) {
+    int limit = dialect.inListLimit();
     List<List<T>> out = new ArrayList<>();
-    List<T> current = new ArrayList<>(Math.min(CHUNK, items.size()));
+    List<T> current = new ArrayList<>(Math.min(limit, items.size()));
     for (T item : items) {
       current.add(item);
-      if (current.size() == CHUNK) {
+      if (current.size() == limit) {
         out.add(current);
-        current = new ArrayList<>(CHUNK);
+        current = new ArrayList<>(limit);
       }
     }
     if (!current.isEmpty()) {
-      out.add(padded(current));
+      out.add(padded(current, dialect));
     }
     return out;
   }
 
   /**
-   * The values of a non-empty IN list, padded to the next power of two (at most {@link #CHUNK}) by
-   * repeating the last one; a value named twice in an IN list matches the same rows.
+   * The values of a non-empty IN list, padded to the next power of two (at most the dialect's
+   * {@link Dialect#inListLimit()}) by repeating the last one; a value named twice in an IN list
+   * matches the same rows.
    */
-  static <T> List<T> padded(List<T> values) {
+  static <T> List<T> padded(List<T> values, Dialect dialect) {
     int n = values.size();
-    int length = n <= 1 ? n : Math.min(CHUNK, Integer.highestOneBit(n - 1) << 1);
+    int length = n <= 1 ? n : Math.min(dialect.inListLimit(), Integer.highestOneBit(n - 1) << 1);
     if (length <= n) {
       return values;
     }

@@ -30,6 +30,7 @@ import java.util.regex.Pattern;
  * java bench/CatalogBench.java --catalog DIR --warmup-seconds 0        # no warm-up before round 2
  * java bench/CatalogBench.java --catalog DIR --jvm "-Xmx512m -XX:+UseSerialGC" --jit ""  # JVM options
  * JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 java bench/CatalogBench.java --catalog DIR  # or --java
+ * java bench/CatalogBench.java --catalog DIR --ingestions 5     # five cold ingestions, their spread
  * </pre>
  */
 public class CatalogBench {
@@ -54,6 +55,7 @@ public class CatalogBench {
     int idleSeconds = 30;
     int rounds = 2;
     int warmupSeconds = 120;
+    int ingestions = 1;
     String jar = null;
     String home = System.getenv("JAVA_HOME");
     String javaCommand = home == null || home.isBlank() ? "java" : home + "/bin/java";
@@ -68,6 +70,7 @@ public class CatalogBench {
         case "--idle-seconds" -> idleSeconds = Integer.parseInt(args[++i]);
         case "--rounds" -> rounds = Integer.parseInt(args[++i]);
         case "--warmup-seconds" -> warmupSeconds = Integer.parseInt(args[++i]);
+        case "--ingestions" -> ingestions = Math.max(1, Integer.parseInt(args[++i]));
         case "--jar" -> jar = args[++i];
         case "--jvm" -> jvm = args[++i];
         case "--jit" -> jitOptions = args[++i];
@@ -107,51 +110,115 @@ public class CatalogBench {
     String manifest = Files.readString(catalog.resolve("manifest.json"));
     List<String[]> names = namesFromManifest(manifest);
     int expected = totalFromManifest(manifest) + 2; // + the root Location file + the generated one
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
-    List<String> cmd = new ArrayList<>(List.of(javaCommand));
-    cmd.addAll(Arrays.asList(jvm.trim().split("\\s+")));
+    List<String> jvmCommand = new ArrayList<>(List.of(javaCommand));
+    jvmCommand.addAll(Arrays.asList(jvm.trim().split("\\s+")));
     if (!jitOptions.isBlank()) {
-      cmd.addAll(Arrays.asList(jitOptions.trim().split("\\s+")));
+      jvmCommand.addAll(Arrays.asList(jitOptions.trim().split("\\s+")));
     }
-    cmd.addAll(archive);
-    cmd.addAll(List.of("-jar", jar,
-        "--server.port=" + port, "--server.address=127.0.0.1", "--tarmac.demo=false",
-        "--tarmac.data-dir=" + work.resolve("data"),
-        "--tarmac.catalog.locations[0].type=file",
-        "--tarmac.catalog.locations[0].target=" + catalog.resolve("catalog-info.yaml"),
-        "--tarmac.catalog.rules[0].allow=Component,API,Resource,System,Domain,Group,User,Location",
-        "--logging.level.root=warn"));
-    if (postgres != null) {
-      cmd.add("--spring.datasource.url=" + postgres);
-      cmd.add("--spring.datasource.username=postgres");
-      cmd.add("--spring.datasource.password=");
-    }
-    String base = "http://127.0.0.1:" + port;
+    jvmCommand.addAll(archive);
+    jvmCommand.add("-jar");
+    jvmCommand.add(jar);
     System.out.printf("catalog: %s (%d entities expected through the API)%n", catalog, expected);
     System.out.printf("database: %s%n", postgres == null ? "embedded H2" : postgres);
     System.out.printf("JVM: %s (Java %d), options: %s %s %s%n", javaCommand,
         javaVersion, jvm, jitOptions, String.join(" ", archive));
-    long t0 = System.nanoTime();
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-        .redirectOutput(work.resolve("server.log").toFile()).start();
-    try {
+    // Repeated cold ingestions, each on an empty database (a fresh data folder; on PostgreSQL a
+    // fresh schema), show how much one run's figure varies; the last run goes on to the latencies.
+    List<Ingestion> runs = new ArrayList<>();
+    List<String> schemas = new ArrayList<>();
+    String suffix = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+    for (int k = 1; k <= ingestions; k++) {
+      String schema = postgres != null && ingestions > 1 ? "tarmac_bench_" + k + "_" + suffix : null;
+      if (schema != null) {
+        schemas.add(schema);
+      }
+      Server server = Server.start(jvmCommand, catalog, work.resolve("data-" + k), postgres, schema,
+          work.resolve("server-" + k + ".log"));
+      if (k < ingestions) {
+        try {
+          Ingestion run = server.ingest(expected);
+          runs.add(run);
+          System.out.printf("cold ingestion %d of %d: healthy %.2f s, all visible after %.2f s"
+              + " (%.1f CPU-s, JIT %.1f), RSS %d MiB%n", k, ingestions, run.healthy(),
+              run.visible(), run.cpu(), run.jit(), run.rssMiB());
+        } finally {
+          server.stop();
+          deleteTree(work.resolve("data-" + k));
+        }
+        continue;
+      }
+      try {
+        measureLast(server, expected, names, samples, rounds, warmupSeconds, idleSeconds, runs);
+      } finally {
+        server.stop();
+        deleteTree(work.resolve("data-" + k));
+      }
+    }
+    if (ingestions > 1) {
+      System.out.printf("over %d cold ingestions: all visible after %s s, healthy after %s s,"
+          + " server CPU during ingestion %s CPU-s (min / median / max)%n", ingestions,
+          spread(runs.stream().mapToDouble(Ingestion::visible).toArray()),
+          spread(runs.stream().mapToDouble(Ingestion::healthy).toArray()),
+          spread(runs.stream().mapToDouble(Ingestion::cpu).toArray()));
+    }
+    if (!schemas.isEmpty()) {
+      dropSchemas(postgres, schemas);
+    }
+  }
+
+  /** What one cold ingestion took: seconds, CPU-seconds and the RSS after it. */
+  record Ingestion(double healthy, double startCpu, double startJit, double visible, double cpu,
+      double jit, long rssMiB) {}
+
+  /** A Tarmac server the benchmark started. */
+  record Server(Process process, String base, Path log, long started) {
+
+    /** Starts Tarmac on an empty database with the catalog registered as a config location. */
+    static Server start(List<String> jvmCommand, Path catalog, Path dataDir, String postgres,
+        String schema, Path log) throws IOException {
+      int port;
+      try (ServerSocket s = new ServerSocket(0)) {
+        port = s.getLocalPort();
+      }
+      List<String> cmd = new ArrayList<>(jvmCommand);
+      cmd.addAll(List.of(
+          "--server.port=" + port, "--server.address=127.0.0.1", "--tarmac.demo=false",
+          "--tarmac.data-dir=" + dataDir,
+          "--tarmac.catalog.locations[0].type=file",
+          "--tarmac.catalog.locations[0].target=" + catalog.resolve("catalog-info.yaml"),
+          "--tarmac.catalog.rules[0].allow=Component,API,Resource,System,Domain,Group,User,Location",
+          "--logging.level.root=warn"));
+      if (postgres != null) {
+        String url = schema == null ? postgres
+            : postgres + (postgres.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        cmd.add("--spring.datasource.url=" + url);
+        cmd.add("--spring.datasource.username=postgres");
+        cmd.add("--spring.datasource.password=");
+        if (schema != null) {
+          cmd.add("--spring.flyway.schemas=" + schema);
+          cmd.add("--spring.flyway.default-schema=" + schema);
+        }
+      }
+      long started = System.nanoTime();
+      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile())
+          .start();
+      return new Server(p, "http://127.0.0.1:" + port, log, started);
+    }
+
+    /** Waits until healthy, then until every entity is visible through the API. */
+    Ingestion ingest(int expected) throws Exception {
       while (status(base + "/actuator/health") != 200) {
-        check(p, work);
+        check();
         Thread.sleep(50);
       }
-      double healthy = (System.nanoTime() - t0) / 1e9;
-      long ingestCpu0 = cpuTicks(p.pid());
-      long ingestJit0 = compilerTicks(p.pid());
-      // The JIT's share shows how much of a cold start and a cold ingestion is the JVM warming up.
-      System.out.printf("java -jar to healthy: %.2f s (%.1f CPU-s, of which the JIT compiler"
-          + " threads %.1f)%n", healthy, ingestCpu0 / 100.0, ingestJit0 / 100.0);
+      double healthy = (System.nanoTime() - started) / 1e9;
+      long pid = process.pid();
+      long cpu0 = cpuTicks(pid);
+      long jit0 = compilerTicks(pid);
       long t1 = System.nanoTime();
       int visible = 0;
       while (visible < expected) {
-        check(p, work);
+        check();
         String body = get(base + "/api/catalog/entities/by-query?limit=0");
         Matcher m = Pattern.compile("\"totalItems\":(\\d+)").matcher(body);
         visible = m.find() ? Integer.parseInt(m.group(1)) : 0;
@@ -163,13 +230,82 @@ public class CatalogBench {
         }
       }
       double ingest = (System.nanoTime() - t1) / 1e9;
+      return new Ingestion(healthy, cpu0 / 100.0, jit0 / 100.0, ingest,
+          (cpuTicks(pid) - cpu0) / 100.0, (compilerTicks(pid) - jit0) / 100.0, rssKb(pid) / 1024);
+    }
+
+    void check() throws IOException {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("Tarmac exited; see " + log + ":\n" + Files.readString(log));
+      }
+    }
+
+    void stop() throws InterruptedException {
+      process.destroy();
+      process.waitFor();
+    }
+  }
+
+  /** Deletes a run's data folder (an embedded database of 100,000 entities is gigabytes). */
+  static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (var paths = Files.walk(root)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    }
+  }
+
+  /** min / median / max of some figures. */
+  static String spread(double[] values) {
+    double[] v = values.clone();
+    Arrays.sort(v);
+    double median = v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    return String.format("%.2f / %.2f / %.2f", v[0], median, v[v.length - 1]);
+  }
+
+  /**
+   * Drops the schemas the repeated ingestions made, through the PostgreSQL driver Tarmac ships
+   * (in the extracted jar's lib folder); without it, prints the statement to run.
+   */
+  static void dropSchemas(String postgres, List<String> schemas) {
+    String sql = "DROP SCHEMA " + String.join(", ", schemas) + " CASCADE";
+    try (var jars = Files.list(CDS.resolve("lib"))) {
+      Path driver = jars.filter(j -> j.getFileName().toString().startsWith("postgresql-"))
+          .findFirst().orElseThrow();
+      var loader = new java.net.URLClassLoader(new java.net.URL[] {driver.toUri().toURL()});
+      var d = (java.sql.Driver) Class.forName("org.postgresql.Driver", true, loader)
+          .getDeclaredConstructor().newInstance();
+      var props = new java.util.Properties();
+      props.setProperty("user", "postgres");
+      try (var c = d.connect(postgres, props); var st = c.createStatement()) {
+        st.execute(sql);
+      }
+      System.out.printf("dropped the benchmark's schemas %s%n", String.join(", ", schemas));
+    } catch (Exception e) {
+      System.out.printf("could not drop the benchmark's schemas (%s); run: %s;%n", e, sql);
+    }
+  }
+
+  /** The last cold ingestion, then the latency rounds, RSS and idle CPU on the same server. */
+  static void measureLast(Server server, int expected, List<String[]> names, int samples,
+      int rounds, int warmupSeconds, int idleSeconds, List<Ingestion> runs) throws Exception {
+    Process p = server.process();
+    String base = server.base();
+    try {
+      Ingestion run = server.ingest(expected);
+      runs.add(run);
+      // The JIT's share shows how much of a cold start and a cold ingestion is the JVM warming up.
+      System.out.printf("java -jar to healthy: %.2f s (%.1f CPU-s, of which the JIT compiler"
+          + " threads %.1f)%n", run.healthy(), run.startCpu(), run.startJit());
       System.out.printf("all %d entities visible after %.2f s (%.0f entities/s)%n",
-          expected, ingest, expected / ingest);
+          expected, run.visible(), expected / run.visible());
       // CPU time the server spent, which a loaded machine disturbs far less than wall time.
       System.out.printf("server CPU during ingestion: %.1f CPU-s, of which the JIT compiler"
-          + " threads %.1f%n", (cpuTicks(p.pid()) - ingestCpu0) / 100.0,
-          (compilerTicks(p.pid()) - ingestJit0) / 100.0);
-      System.out.printf("RSS after ingestion: %d MiB%n", rssKb(p.pid()) / 1024);
+          + " threads %.1f%n", run.cpu(), run.jit());
+      System.out.printf("RSS after ingestion: %d MiB%n", run.rssMiB());
       Random random = new Random(7);
       // Round 1 runs on a JVM that has only just compiled the ingestion path (its compiler is
       // still busy for tens of seconds); later rounds follow a warm-up of the same requests, not
@@ -307,13 +443,6 @@ public class CatalogBench {
   static String get(String url) throws Exception {
     return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
         HttpResponse.BodyHandlers.ofString()).body();
-  }
-
-  static void check(Process p, Path work) throws IOException {
-    if (!p.isAlive()) {
-      throw new IllegalStateException("Tarmac exited; see " + work.resolve("server.log") + ":\n"
-          + Files.readString(work.resolve("server.log")));
-    }
   }
 
   static long rssKb(long pid) throws IOException {

@@ -1,6 +1,7 @@
 package dev.tarmac.catalog.store;
 
-import java.io.StringReader;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -63,7 +64,9 @@ public class BulkInsert {
     }
     Connection c = DataSourceUtils.getConnection(dataSource);
     try {
-      c.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(text.toString()));
+      // As UTF-8 bytes: the driver copies a Reader through its own char-to-byte encoder.
+      byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+      c.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new ByteArrayInputStream(bytes));
     } catch (SQLException e) {
       throw template.getExceptionTranslator().translate("COPY", sql, e);
     } catch (java.io.IOException e) {
@@ -71,6 +74,17 @@ public class BulkInsert {
     } finally {
       DataSourceUtils.releaseConnection(c, dataSource);
     }
+  }
+
+  /** Whether a value holds a character COPY's text format escapes (most hold none). */
+  private static boolean needsEscape(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char ch = s.charAt(i);
+      if (ch == '\\' || ch == '\n' || ch == '\r' || ch == '\t') {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Appends one value in COPY's text format: {@code \N} for null, special characters escaped. */
@@ -84,6 +98,10 @@ public class BulkInsert {
       return;
     }
     String s = value.toString();
+    if (!needsEscape(s)) {
+      out.append(s);
+      return;
+    }
     for (int i = 0; i < s.length(); i++) {
       char ch = s.charAt(i);
       switch (ch) {

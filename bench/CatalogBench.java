@@ -127,42 +127,43 @@ public class CatalogBench {
     List<Ingestion> runs = new ArrayList<>();
     List<String> schemas = new ArrayList<>();
     String suffix = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
-    for (int k = 1; k <= ingestions; k++) {
-      String schema = postgres != null && ingestions > 1 ? "tarmac_bench_" + k + "_" + suffix : null;
-      if (schema != null) {
-        schemas.add(schema);
-      }
-      Server server = Server.start(jvmCommand, catalog, work.resolve("data-" + k), postgres, schema,
-          work.resolve("server-" + k + ".log"));
-      if (k < ingestions) {
+    try {
+      for (int k = 1; k <= ingestions; k++) {
+        String schema =
+            postgres != null && ingestions > 1 ? "tarmac_bench_" + k + "_" + suffix : null;
+        if (schema != null) {
+          schemas.add(schema);
+        }
+        Path data = work.resolve("data-" + k);
+        Server server = Server.start(jvmCommand, catalog, data, postgres, schema,
+            work.resolve("server-" + k + ".log"));
         try {
-          Ingestion run = server.ingest(expected);
-          runs.add(run);
-          System.out.printf("cold ingestion %d of %d: healthy %.2f s, all visible after %.2f s"
-              + " (%.1f CPU-s, JIT %.1f), RSS %d MiB%n", k, ingestions, run.healthy(),
-              run.visible(), run.cpu(), run.jit(), run.rssMiB());
+          if (k < ingestions) {
+            Ingestion run = server.ingest(expected);
+            runs.add(run);
+            System.out.printf("cold ingestion %d of %d: healthy %.2f s, all visible after %.2f s"
+                + " (%.1f CPU-s, JIT %.1f), RSS %d MiB%n", k, ingestions, run.healthy(),
+                run.visible(), run.cpu(), run.jit(), run.rssMiB());
+          } else {
+            measureLast(server, expected, names, samples, rounds, warmupSeconds, idleSeconds, runs);
+          }
         } finally {
           server.stop();
-          deleteTree(work.resolve("data-" + k));
+          deleteTree(data);
         }
-        continue;
       }
-      try {
-        measureLast(server, expected, names, samples, rounds, warmupSeconds, idleSeconds, runs);
-      } finally {
-        server.stop();
-        deleteTree(work.resolve("data-" + k));
+      if (ingestions > 1) {
+        System.out.printf("over %d cold ingestions: all visible after %s s, healthy after %s s,"
+            + " server CPU during ingestion %s CPU-s (min / median / max)%n", ingestions,
+            spread(runs.stream().mapToDouble(Ingestion::visible).toArray()),
+            spread(runs.stream().mapToDouble(Ingestion::healthy).toArray()),
+            spread(runs.stream().mapToDouble(Ingestion::cpu).toArray()));
       }
-    }
-    if (ingestions > 1) {
-      System.out.printf("over %d cold ingestions: all visible after %s s, healthy after %s s,"
-          + " server CPU during ingestion %s CPU-s (min / median / max)%n", ingestions,
-          spread(runs.stream().mapToDouble(Ingestion::visible).toArray()),
-          spread(runs.stream().mapToDouble(Ingestion::healthy).toArray()),
-          spread(runs.stream().mapToDouble(Ingestion::cpu).toArray()));
-    }
-    if (!schemas.isEmpty()) {
-      dropSchemas(postgres, schemas);
+    } finally {
+      // Also when a run failed: the schemas of the runs before it are left otherwise.
+      if (!schemas.isEmpty()) {
+        dropSchemas(postgres, schemas);
+      }
     }
   }
 
@@ -275,13 +276,14 @@ public class CatalogBench {
     try (var jars = Files.list(CDS.resolve("lib"))) {
       Path driver = jars.filter(j -> j.getFileName().toString().startsWith("postgresql-"))
           .findFirst().orElseThrow();
-      var loader = new java.net.URLClassLoader(new java.net.URL[] {driver.toUri().toURL()});
-      var d = (java.sql.Driver) Class.forName("org.postgresql.Driver", true, loader)
-          .getDeclaredConstructor().newInstance();
       var props = new java.util.Properties();
       props.setProperty("user", "postgres");
-      try (var c = d.connect(postgres, props); var st = c.createStatement()) {
-        st.execute(sql);
+      try (var loader = new java.net.URLClassLoader(new java.net.URL[] {driver.toUri().toURL()})) {
+        var d = (java.sql.Driver) Class.forName("org.postgresql.Driver", true, loader)
+            .getDeclaredConstructor().newInstance();
+        try (var c = d.connect(postgres, props); var st = c.createStatement()) {
+          st.execute(sql);
+        }
       }
       System.out.printf("dropped the benchmark's schemas %s%n", String.join(", ", schemas));
     } catch (Exception e) {
@@ -294,80 +296,75 @@ public class CatalogBench {
       int rounds, int warmupSeconds, int idleSeconds, List<Ingestion> runs) throws Exception {
     Process p = server.process();
     String base = server.base();
-    try {
-      Ingestion run = server.ingest(expected);
-      runs.add(run);
-      // The JIT's share shows how much of a cold start and a cold ingestion is the JVM warming up.
-      System.out.printf("java -jar to healthy: %.2f s (%.1f CPU-s, of which the JIT compiler"
-          + " threads %.1f)%n", run.healthy(), run.startCpu(), run.startJit());
-      System.out.printf("all %d entities visible after %.2f s (%.0f entities/s)%n",
-          expected, run.visible(), expected / run.visible());
-      // CPU time the server spent, which a loaded machine disturbs far less than wall time.
-      System.out.printf("server CPU during ingestion: %.1f CPU-s, of which the JIT compiler"
-          + " threads %.1f%n", run.cpu(), run.jit());
-      System.out.printf("RSS after ingestion: %d MiB%n", run.rssMiB());
-      Random random = new Random(7);
-      // Round 1 runs on a JVM that has only just compiled the ingestion path (its compiler is
-      // still busy for tens of seconds); later rounds follow a warm-up of the same requests, not
-      // measured, and show the steady state a long-running server answers in.
-      List<Url> urls = List.of(
-          () -> {
-            String[] n = names.get(random.nextInt(names.size()));
-            return base + "/api/catalog/entities/by-name/" + n[0] + "/default/" + n[1];
-          },
-          () -> base + "/api/catalog/entities/by-query?filter=kind%3Dcomponent&limit=100",
-          () -> base + "/api/catalog/entities?filter="
-              + URLEncoder.encode("kind=component,spec.lifecycle=production", StandardCharsets.UTF_8),
-          () -> base + "/api/catalog/entity-facets?facet=spec.type");
-      for (int round = 1; round <= rounds; round++) {
-        if (round == 2 && warmupSeconds > 0) {
-          // The same requests, not measured, until the server's JIT compilers have been quiet
-          // (under 1% of a core) for five seconds, or for at most --warmup-seconds.
-          long start = System.nanoTime();
-          long until = start + warmupSeconds * 1_000_000_000L;
-          long n = 0;
-          long window = start;
-          long jit = compilerTicks(p.pid());
-          boolean quiet = false;
-          while (!quiet && System.nanoTime() < until) {
-            fetch(urls.get((int) (n++ % urls.size())).next());
-            if (System.nanoTime() - window > 5_000_000_000L) {
-              long now = compilerTicks(p.pid());
-              quiet = now - jit < 5;
-              jit = now;
-              window = System.nanoTime();
-            }
+    Ingestion run = server.ingest(expected);
+    runs.add(run);
+    // The JIT's share shows how much of a cold start and a cold ingestion is the JVM warming up.
+    System.out.printf("java -jar to healthy: %.2f s (%.1f CPU-s, of which the JIT compiler"
+        + " threads %.1f)%n", run.healthy(), run.startCpu(), run.startJit());
+    System.out.printf("all %d entities visible after %.2f s (%.0f entities/s)%n",
+        expected, run.visible(), expected / run.visible());
+    // CPU time the server spent, which a loaded machine disturbs far less than wall time.
+    System.out.printf("server CPU during ingestion: %.1f CPU-s, of which the JIT compiler"
+        + " threads %.1f%n", run.cpu(), run.jit());
+    System.out.printf("RSS after ingestion: %d MiB%n", run.rssMiB());
+    Random random = new Random(7);
+    // Round 1 runs on a JVM that has only just compiled the ingestion path (its compiler is
+    // still busy for tens of seconds); later rounds follow a warm-up of the same requests, not
+    // measured, and show the steady state a long-running server answers in.
+    List<Url> urls = List.of(
+        () -> {
+          String[] n = names.get(random.nextInt(names.size()));
+          return base + "/api/catalog/entities/by-name/" + n[0] + "/default/" + n[1];
+        },
+        () -> base + "/api/catalog/entities/by-query?filter=kind%3Dcomponent&limit=100",
+        () -> base + "/api/catalog/entities?filter="
+            + URLEncoder.encode("kind=component,spec.lifecycle=production", StandardCharsets.UTF_8),
+        () -> base + "/api/catalog/entity-facets?facet=spec.type");
+    for (int round = 1; round <= rounds; round++) {
+      if (round == 2 && warmupSeconds > 0) {
+        // The same requests, not measured, until the server's JIT compilers have been quiet
+        // (under 1% of a core) for five seconds, or for at most --warmup-seconds.
+        long start = System.nanoTime();
+        long until = start + warmupSeconds * 1_000_000_000L;
+        long n = 0;
+        long window = start;
+        long jit = compilerTicks(p.pid());
+        boolean quiet = false;
+        while (!quiet && System.nanoTime() < until) {
+          fetch(urls.get((int) (n++ % urls.size())).next());
+          if (System.nanoTime() - window > 5_000_000_000L) {
+            long now = compilerTicks(p.pid());
+            quiet = now - jit < 5;
+            jit = now;
+            window = System.nanoTime();
           }
-          System.out.printf("warm-up: %d requests over %.0f s, not measured (%s)%n", n,
-              (System.nanoTime() - start) / 1e9,
-              quiet ? "until the JIT compilers were quiet" : "the JIT compilers were still busy");
         }
-        System.out.printf("latencies, round %d of %d%s:%n", round, rounds,
-            round == 1 ? " (cold, right after ingestion)" : " (steady state)");
-        measure("by-name", samples, urls.get(0));
-        measure("by-query kind=component limit=100", samples, urls.get(1));
-        measure("entities kind=component,spec.lifecycle=production", Math.max(20, samples / 10),
-            urls.get(2));
-        measure("entity-facets facet=spec.type", samples, urls.get(3));
+        System.out.printf("warm-up: %d requests over %.0f s, not measured (%s)%n", n,
+            (System.nanoTime() - start) / 1e9,
+            quiet ? "until the JIT compilers were quiet" : "the JIT compilers were still busy");
       }
-      System.out.printf("RSS after queries: %d MiB%n", rssKb(p.pid()) / 1024);
-      if (idleSeconds > 0) {
-        long cpu0 = cpuTicks(p.pid());
-        long jit0 = compilerTicks(p.pid());
-        Thread.sleep(idleSeconds * 1000L);
-        long cpu1 = cpuTicks(p.pid());
-        double cpuSeconds = (cpu1 - cpu0) / 100.0;
-        // The JIT compilers still working off what the requests above made hot are counted
-        // apart: that is the JVM settling, not the catalog's work at rest.
-        double jitSeconds = (compilerTicks(p.pid()) - jit0) / 100.0;
-        System.out.printf("idle CPU over %d s: %.2f CPU-s (%.1f%% of one core), of which the JIT"
-            + " compiler threads %.2f; without them %.1f%% of one core%n",
-            idleSeconds, cpuSeconds, 100.0 * cpuSeconds / idleSeconds, jitSeconds,
-            100.0 * (cpuSeconds - jitSeconds) / idleSeconds);
-      }
-    } finally {
-      p.destroy();
-      p.waitFor();
+      System.out.printf("latencies, round %d of %d%s:%n", round, rounds,
+          round == 1 ? " (cold, right after ingestion)" : " (steady state)");
+      measure("by-name", samples, urls.get(0));
+      measure("by-query kind=component limit=100", samples, urls.get(1));
+      measure("entities kind=component,spec.lifecycle=production", Math.max(20, samples / 10),
+          urls.get(2));
+      measure("entity-facets facet=spec.type", samples, urls.get(3));
+    }
+    System.out.printf("RSS after queries: %d MiB%n", rssKb(p.pid()) / 1024);
+    if (idleSeconds > 0) {
+      long cpu0 = cpuTicks(p.pid());
+      long jit0 = compilerTicks(p.pid());
+      Thread.sleep(idleSeconds * 1000L);
+      long cpu1 = cpuTicks(p.pid());
+      double cpuSeconds = (cpu1 - cpu0) / 100.0;
+      // The JIT compilers still working off what the requests above made hot are counted
+      // apart: that is the JVM settling, not the catalog's work at rest.
+      double jitSeconds = (compilerTicks(p.pid()) - jit0) / 100.0;
+      System.out.printf("idle CPU over %d s: %.2f CPU-s (%.1f%% of one core), of which the JIT"
+          + " compiler threads %.2f; without them %.1f%% of one core%n",
+          idleSeconds, cpuSeconds, 100.0 * cpuSeconds / idleSeconds, jitSeconds,
+          100.0 * (cpuSeconds - jitSeconds) / idleSeconds);
     }
   }
 

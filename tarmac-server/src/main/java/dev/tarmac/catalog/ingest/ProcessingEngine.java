@@ -88,10 +88,17 @@ public class ProcessingEngine {
       try {
         emissions.write(owner, o.row(), o.emitting(), o.next());
       } catch (RuntimeException e) {
-        log.warn(
-            "Writing what {} emits failed; it is retried when its lease ends: {}",
-            o.row().entityRef(),
-            e.toString());
+        if (Thread.currentThread().isInterrupted()) {
+          log.info(
+              "Stopped while writing what {} emits; the rest is written when it is taken up"
+                  + " again",
+              o.row().entityRef());
+        } else {
+          log.warn(
+              "Writing what {} emits failed; it is retried when its lease ends: {}",
+              o.row().entityRef(),
+              e.toString());
+        }
       }
     }
     counters.add(rows.size(), changed.size()); // emitting locations count their own writes

@@ -1,7 +1,9 @@
 package dev.tarmac.catalog.ingest;
 
 import dev.tarmac.catalog.CatalogSettings;
+import dev.tarmac.catalog.store.RefreshQueue;
 import dev.tarmac.catalog.store.TableStatistics;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -23,6 +25,7 @@ public class ProcessingLoop implements SmartLifecycle {
   private final ProcessingEngine engine;
   private final Stitcher stitcher;
   private final TableStatistics statistics;
+  private final RefreshQueue queue;
   private final CatalogSettings settings;
   private final String owner;
   private final ReentrantLock lock = new ReentrantLock();
@@ -37,8 +40,10 @@ public class ProcessingLoop implements SmartLifecycle {
       Stitcher stitcher,
       CatalogSettings settings,
       ReplicaId replica,
-      TableStatistics statistics) {
+      TableStatistics statistics,
+      RefreshQueue queue) {
     this.statistics = statistics;
+    this.queue = queue;
     this.engine = engine;
     this.stitcher = stitcher;
     this.settings = settings;
@@ -127,6 +132,27 @@ public class ProcessingLoop implements SmartLifecycle {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
+      if (!thread.isAlive()) {
+        releaseLeases();
+      }
+    }
+  }
+
+  /**
+   * Hands this replica's leased work back (a location stopped half-written included), so a restart
+   * or another replica takes it up at once rather than after the lease timeout. What was written
+   * stays; whoever takes it writes the rest, as after a crash.
+   */
+  private void releaseLeases() {
+    try {
+      int n = queue.releaseAll(owner, Instant.now());
+      if (n > 0) {
+        log.info("Stopped with {} leased entities; their work is due again at once", n);
+      }
+    } catch (RuntimeException e) {
+      log.warn(
+          "Could not hand back this replica's leases; they run out after the lease timeout: {}",
+          e.toString());
     }
   }
 

@@ -162,6 +162,30 @@ public class RefreshQueue {
     return lost;
   }
 
+  /**
+   * Gives up every lease and stitch claim {@code owner} holds, making that work due at {@code now}:
+   * a replica that stops cleanly hands its work over at once instead of when its leases run out.
+   * Returns how many entities it held.
+   */
+  public int releaseAll(String owner, Instant now) {
+    int leased =
+        jdbc.sql(
+                "UPDATE catalog_refresh_queue SET next_update_at = ?, lease_owner = NULL"
+                    + " WHERE lease_owner = ?")
+            .params(Rows.ts(now), owner)
+            .update();
+    // Claims carry tickets "owner:uuid" (see claimStitch); the request itself stays.
+    String prefix = owner + ":";
+    int claimed =
+        jdbc.sql(
+                "UPDATE catalog_refresh_queue SET stitch_claim_until = NULL"
+                    + " WHERE stitch_requested = TRUE AND stitch_claim_until IS NOT NULL"
+                    + " AND SUBSTRING(stitch_ticket, 1, ?) = ?")
+            .params(prefix.length(), prefix)
+            .update();
+    return leased + claimed;
+  }
+
   /** Makes entities due now (refresh, or new content from their parent). */
   public int dueNow(Collection<String> refs, Instant now) {
     int n = 0;

@@ -7,19 +7,16 @@ import dev.tarmac.sdk.catalog.EntityRef;
 import dev.tarmac.sdk.catalog.EntityRelations;
 import dev.tarmac.sdk.catalog.EntityYaml;
 import dev.tarmac.sdk.catalog.Relation;
-import dev.tarmac.support.TestPostgres;
+import dev.tarmac.support.MigratedDatabase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -47,7 +44,7 @@ class RelationsIT {
   @ParameterizedTest
   @ValueSource(strings = {"h2", "postgresql"})
   void aPairIsStoredOnceAndReadFromBothSides(String database) {
-    DataSource ds = migrated(database, null);
+    DataSource ds = MigratedDatabase.create(database, "tarmac_rel_", null);
     JdbcTemplate jdbc = new JdbcTemplate(ds);
     Relations relations = relations(ds, jdbc);
     TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
@@ -109,14 +106,14 @@ class RelationsIT {
   @ParameterizedTest
   @ValueSource(strings = {"h2", "postgresql"})
   void theMigrationKeepsTheDeclaredHalfOfEachStoredPair(String database) {
-    DataSource ds = migrated(database, "41");
+    DataSource ds = MigratedDatabase.create(database, "tarmac_rel_", "41");
     JdbcTemplate jdbc = new JdbcTemplate(ds);
     String insert =
         "INSERT INTO catalog_relation (originating_entity_ref, source_entity_ref, type,"
             + " target_entity_ref) VALUES (?, ?, ?, ?)";
     jdbc.update(insert, "user:default/ann", "user:default/ann", "memberOf", "group:default/g");
     jdbc.update(insert, "user:default/ann", "group:default/g", "hasMember", "user:default/ann");
-    migrate(ds, null);
+    MigratedDatabase.migrate(ds, null);
 
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM catalog_relation", Integer.class))
         .isEqualTo(1);
@@ -141,30 +138,5 @@ class RelationsIT {
 
   private static List<String> rows(List<String[]> relations) {
     return relations.stream().map(r -> String.join(" ", r)).toList();
-  }
-
-  private static DataSource migrated(String database, String target) {
-    String name = "tarmac_rel_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    DataSource ds =
-        new DriverManagerDataSource(
-            database.equals("h2")
-                ? "jdbc:h2:mem:"
-                    + name
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1"
-                : TestPostgres.create(name));
-    migrate(ds, target);
-    return ds;
-  }
-
-  private static void migrate(DataSource ds, String target) {
-    var config =
-        Flyway.configure()
-            .dataSource(ds)
-            .locations("classpath:db/migration", "classpath:db/vendor/{vendor}")
-            .outOfOrder(true);
-    if (target != null) {
-      config.target(target);
-    }
-    config.load().migrate();
   }
 }

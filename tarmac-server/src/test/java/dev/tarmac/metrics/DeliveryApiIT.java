@@ -3,11 +3,14 @@ package dev.tarmac.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.tarmac.metrics.ops.DeliveryGauges;
 import dev.tarmac.sdk.delivery.DoraReport;
 import dev.tarmac.support.Api;
 import dev.tarmac.support.Await;
 import dev.tarmac.support.TarmacTest;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +21,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.BeforeAll;
@@ -536,6 +540,71 @@ class DeliveryApiIT {
     // c0: 30 min; c1: 11:00 - 09:00 = 120; c2: 60 -> median 60.
     assertThat(m.path("leadTimeForChanges").path("changes").asInt()).isEqualTo(3);
     assertThat(m.path("leadTimeForChanges").path("medianMinutes").asDouble()).isEqualTo(60.0);
+  }
+
+  @Test
+  void aRepositoryOnAHostNotAllowedIsNeverContacted() throws Exception {
+    // The tests allow 127.0.0.1 only, so this loopback server named as localhost must see nothing.
+    AtomicInteger requests = new AtomicInteger();
+    HttpServer git =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    git.createContext(
+        "/",
+        exchange -> {
+          requests.incrementAndGet();
+          exchange.sendResponseHeaders(404, -1);
+          exchange.close();
+        });
+    git.start();
+    try {
+      Path dir = Files.createTempDirectory("tarmac-dora-refused");
+      Path catalog = dir.resolve("catalog-info.yaml");
+      Files.writeString(
+          catalog,
+          """
+          apiVersion: backstage.io/v1alpha1
+          kind: Component
+          metadata:
+            name: delivery-refused
+            annotations:
+              tarmac.dev/git-url: http://localhost:%d/acme/refused.git
+          spec:
+            type: service
+            lifecycle: production
+            owner: dora-team
+          """
+              .formatted(git.getAddress().getPort()));
+      api.post("/api/catalog/locations", "{\"type\":\"file\",\"target\":\"" + catalog + "\"}");
+      Await.until(
+          "delivery-refused in the catalog",
+          Duration.ofSeconds(60),
+          () ->
+              api.get("/api/catalog/entities/by-name/component/default/delivery-refused").status()
+                  == 200);
+      String head = "1".repeat(40);
+      String earlier = "2".repeat(40);
+      for (String sha : List.of(earlier, head)) {
+        api.post(
+            "/api/delivery/changes",
+            "{\"sha\":\"%s\",\"service\":\"delivery-refused\",\"committedAt\":\"2024-04-01T08:00:00Z\"}"
+                .formatted(sha));
+      }
+      Api.Response r =
+          api.post(
+              "/api/delivery/deployments",
+              "{\"id\":\"r1\",\"service\":\"delivery-refused\",\"environment\":\"production\",\"commitShas\":[\"%s\"],\"finishedAt\":\"2024-04-01T09:00:00Z\",\"status\":\"success\"}"
+                  .formatted(head));
+      assertThat(r.status()).as(r.body()).isEqualTo(200);
+      JsonNode m =
+          api.get(
+                  "/api/delivery/metrics?scope=service:delivery-refused&from=2024-04-01T00:00:00Z&to=2024-04-02T00:00:00Z")
+              .json();
+      // The range cannot be read, so the deployment ships its head commit alone.
+      assertThat(m.path("leadTimeForChanges").path("changes").asInt()).isEqualTo(1);
+      assertThat(requests.get()).isZero();
+    } finally {
+      git.stop(0);
+    }
   }
 
   private void post(String id, String head, String finished) {

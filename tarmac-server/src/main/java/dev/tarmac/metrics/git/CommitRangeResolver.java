@@ -7,14 +7,19 @@ import dev.tarmac.sdk.delivery.Deployment;
 import dev.tarmac.sdk.delivery.GitCommitGraph;
 import dev.tarmac.shared.Hashes;
 import dev.tarmac.shared.TarmacSettings;
+import dev.tarmac.shared.UrlReader;
 import java.io.File;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jgit.api.Git;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +29,8 @@ import org.springframework.stereotype.Component;
  * Gives a deployment that names only its head commit the commits since the previous successful
  * deployment of the same service and environment ({@code git log previous..head}), reading the
  * component's repository: a local folder directly, a remote one through a bare mirror under {@code
- * <data-dir>/delivery-git/} (cloned once, fetched when a head is missing).
+ * <data-dir>/delivery-git/} (cloned once, fetched when a head is missing) and only from hosts that
+ * {@code tarmac.reading.allow} lists, like every other read.
  */
 @Component
 public class CommitRangeResolver {
@@ -34,14 +40,21 @@ public class CommitRangeResolver {
   private final Services services;
   private final DeliveryStore store;
   private final MetricsSettings settings;
+  private final UrlReader urls;
   private final Path cache;
+  private final Set<String> refused = ConcurrentHashMap.newKeySet();
 
   /** Creates the resolver. */
   public CommitRangeResolver(
-      Services services, DeliveryStore store, MetricsSettings settings, TarmacSettings tarmac) {
+      Services services,
+      DeliveryStore store,
+      MetricsSettings settings,
+      TarmacSettings tarmac,
+      UrlReader urls) {
     this.services = services;
     this.store = store;
     this.settings = settings;
+    this.urls = urls;
     this.cache = tarmac.dataDir().resolve("delivery-git");
   }
 
@@ -76,6 +89,22 @@ public class CommitRangeResolver {
   }
 
   private List<String> range(String location, String head, String previous) {
+    if (!readable(location)) {
+      // The head alone stands for the range. Said once at info level (the demo's repositories
+      // alone are over a dozen), then once per further repository at debug level.
+      if (refused.add(location)) {
+        if (refused.size() == 1) {
+          LOG.info(
+              "Commit ranges are read only from hosts in tarmac.reading.allow, not from {} (further"
+                  + " repositories are logged at debug level); their deployments count their head"
+                  + " commit only",
+              location);
+        } else {
+          LOG.debug("Commit ranges are not read from {}: host not allowed", location);
+        }
+      }
+      return List.of(head);
+    }
     try (GitCommitGraph graph = new GitCommitGraph(repository(location, head))) {
       return graph.range(head, previous);
     } catch (RuntimeException e) {
@@ -83,6 +112,20 @@ public class CommitRangeResolver {
       LOG.warn(
           "cannot read commit range {}..{} from {}: {}", previous, head, location, e.getMessage());
       return List.of(head);
+    }
+  }
+
+  /** A local folder, or an http(s) repository on a host the reading allow-list names. */
+  private boolean readable(String location) {
+    if (new File(location.startsWith("file:") ? location.substring(5) : location).isDirectory()) {
+      return true;
+    }
+    String lower = location.toLowerCase(Locale.ROOT);
+    try {
+      return (lower.startsWith("https://") || lower.startsWith("http://"))
+          && urls.allowed(URI.create(location));
+    } catch (IllegalArgumentException e) {
+      return false;
     }
   }
 

@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  * java bench/CatalogBench.java --catalog DIR --rounds 3 --samples 500   # more latency rounds
  * java bench/CatalogBench.java --catalog DIR --warmup-seconds 0        # no warm-up before round 2
  * java bench/CatalogBench.java --catalog DIR --jvm "-Xmx512m -XX:+UseSerialGC" --jit ""  # JVM options
- * JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 java bench/CatalogBench.java --catalog DIR  # or --java
+ * java bench/CatalogBench.java --catalog DIR --java /usr/lib/jvm/java-17-openjdk-amd64/bin/java  # a JVM
  * java bench/CatalogBench.java --catalog DIR --ingestions 5     # five cold ingestions, their spread
  * </pre>
  */
@@ -57,8 +57,7 @@ public class CatalogBench {
     int warmupSeconds = 120;
     int ingestions = 1;
     String jar = null;
-    String home = System.getenv("JAVA_HOME");
-    String javaCommand = home == null || home.isBlank() ? "java" : home + "/bin/java";
+    String javaCommand = null;
     String jvm = System.getenv().getOrDefault("TARMAC_JAVA_OPTS", DEFAULT_JVM);
     String jitOptions = System.getenv().getOrDefault("TARMAC_JIT_OPTS", DEFAULT_JIT);
     for (int i = 0; i < args.length; i++) {
@@ -78,6 +77,10 @@ public class CatalogBench {
         default -> throw new IllegalArgumentException("Unknown option " + args[i]);
       }
     }
+    // The JVM run.sh would start (or the one given) and the options run.sh gives that JVM.
+    String[] selected = runShJvm(javaCommand);
+    javaCommand = selected[0];
+    String vmOptions = selected[1];
     List<String> archive = new ArrayList<>();
     // As run.sh starts it: the extracted jar with its class-data archive, an AOT cache on Java 25
     // or later and an AppCDS archive before, when the archive is newer than the jar.
@@ -112,6 +115,9 @@ public class CatalogBench {
     int expected = totalFromManifest(manifest) + 2; // + the root Location file + the generated one
     List<String> jvmCommand = new ArrayList<>(List.of(javaCommand));
     jvmCommand.addAll(Arrays.asList(jvm.trim().split("\\s+")));
+    if (!vmOptions.isBlank()) {
+      jvmCommand.addAll(Arrays.asList(vmOptions.trim().split("\\s+")));
+    }
     if (!jitOptions.isBlank()) {
       jvmCommand.addAll(Arrays.asList(jitOptions.trim().split("\\s+")));
     }
@@ -120,8 +126,8 @@ public class CatalogBench {
     jvmCommand.add(jar);
     System.out.printf("catalog: %s (%d entities expected through the API)%n", catalog, expected);
     System.out.printf("database: %s%n", postgres == null ? "embedded H2" : postgres);
-    System.out.printf("JVM: %s (Java %d), options: %s %s %s%n", javaCommand,
-        javaVersion, jvm, jitOptions, String.join(" ", archive));
+    System.out.printf("JVM: %s (Java %d), options: %s %s %s %s%n", javaCommand,
+        javaVersion, jvm, vmOptions, jitOptions, String.join(" ", archive));
     // Repeated cold ingestions, each on an empty database (a fresh data folder; on PostgreSQL a
     // fresh schema), show how much one run's figure varies; the last run goes on to the latencies.
     List<Ingestion> runs = new ArrayList<>();
@@ -369,6 +375,25 @@ public class CatalogBench {
   }
 
   /** The feature version (17, 25, …) of the JVM a command starts, or 0 when it cannot tell. */
+  /**
+   * Asks run.sh which JVM it would start ({@code javaCommand} when given) and the options it gives
+   * that JVM, so the benchmark measures what run.sh runs: {java, options}.
+   */
+  static String[] runShJvm(String javaCommand) throws IOException, InterruptedException {
+    ProcessBuilder pb = new ProcessBuilder("bash", "run.sh").redirectErrorStream(true);
+    pb.environment().put("TARMAC_PRINT_JVM", "1");
+    if (javaCommand != null) {
+      pb.environment().put("TARMAC_JAVA", javaCommand);
+    }
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (p.waitFor() != 0) {
+      throw new IllegalStateException("run.sh could not name its JVM (run from the checkout): " + out);
+    }
+    String[] lines = out.split("\n", -1);
+    return new String[] {lines[0].trim(), lines.length > 1 ? lines[1].trim() : ""};
+  }
+
   static int featureVersion(String javaCommand) {
     try {
       Process p = new ProcessBuilder(javaCommand, "-XshowSettings:properties", "-version")

@@ -258,29 +258,7 @@ class DeliveryApiIT {
         """
         {"sha":"l1","service":"late-service","committedAt":"2024-01-03T09:00:00Z"}
         """);
-    Path dir = Files.createTempDirectory("late-service");
-    Path yaml = dir.resolve("catalog-info.yaml");
-    Files.writeString(
-        yaml,
-        """
-        apiVersion: backstage.io/v1alpha1
-        kind: Component
-        metadata:
-          name: late-service
-        spec:
-          type: service
-          lifecycle: production
-          owner: late-team
-        """);
-    Api.Response r =
-        api.post("/api/catalog/locations", "{\"type\":\"file\",\"target\":\"" + yaml + "\"}");
-    assertThat(r.status()).as(r.body()).isEqualTo(201);
-    Await.until(
-        "late-service in the catalog",
-        Duration.ofSeconds(60),
-        () ->
-            api.get("/api/catalog/entities/by-name/component/default/late-service").status()
-                == 200);
+    registerComponent("late-service", "late-team", null);
     // The catalog's change event re-reads the view at once (it would otherwise be kept 30 s).
     Await.until(
         "late-team among the delivery teams",
@@ -500,29 +478,7 @@ class DeliveryApiIT {
   void aHeadOnlyDeploymentGetsItsRangeFromTheComponentsRepository() throws Exception {
     Path repo = Files.createTempDirectory("tarmac-dora-git");
     List<String> shas = GitFixture.linearHistory(repo, 3, "2024-03-01T08:00:00Z");
-    Path catalog = repo.resolve("catalog-info.yaml");
-    Files.writeString(
-        catalog,
-        """
-        apiVersion: backstage.io/v1alpha1
-        kind: Component
-        metadata:
-          name: delivery-git
-          annotations:
-            tarmac.dev/git-url: %s
-        spec:
-          type: service
-          lifecycle: production
-          owner: dora-team
-        """
-            .formatted(repo.toAbsolutePath()));
-    api.post("/api/catalog/locations", "{\"type\":\"file\",\"target\":\"" + catalog + "\"}");
-    Await.until(
-        "delivery-git in the catalog",
-        Duration.ofSeconds(60),
-        () ->
-            api.get("/api/catalog/entities/by-name/component/default/delivery-git").status()
-                == 200);
+    registerComponent("delivery-git", "dora-team", repo.toAbsolutePath().toString());
     // Commits at 08:00, 09:00, 10:00. First deployment ships c0 (head c0, no predecessor); the
     // second names only head c2, so its range is c0..c2 = c2, c1.
     post("g1", shas.get(0), "2024-03-01T08:30:00Z");
@@ -557,30 +513,10 @@ class DeliveryApiIT {
         });
     git.start();
     try {
-      Path dir = Files.createTempDirectory("tarmac-dora-refused");
-      Path catalog = dir.resolve("catalog-info.yaml");
-      Files.writeString(
-          catalog,
-          """
-          apiVersion: backstage.io/v1alpha1
-          kind: Component
-          metadata:
-            name: delivery-refused
-            annotations:
-              tarmac.dev/git-url: http://localhost:%d/acme/refused.git
-          spec:
-            type: service
-            lifecycle: production
-            owner: dora-team
-          """
-              .formatted(git.getAddress().getPort()));
-      api.post("/api/catalog/locations", "{\"type\":\"file\",\"target\":\"" + catalog + "\"}");
-      Await.until(
-          "delivery-refused in the catalog",
-          Duration.ofSeconds(60),
-          () ->
-              api.get("/api/catalog/entities/by-name/component/default/delivery-refused").status()
-                  == 200);
+      registerComponent(
+          "delivery-refused",
+          "dora-team",
+          "http://localhost:%d/acme/refused.git".formatted(git.getAddress().getPort()));
       String head = "1".repeat(40);
       String earlier = "2".repeat(40);
       for (String sha : List.of(earlier, head)) {
@@ -605,6 +541,36 @@ class DeliveryApiIT {
     } finally {
       git.stop(0);
     }
+  }
+
+  /**
+   * Registers a service component through a catalog file of its own, with a {@code
+   * tarmac.dev/git-url} when {@code gitUrl} is given, and waits until the catalog serves it.
+   */
+  private void registerComponent(String name, String owner, String gitUrl) throws Exception {
+    Path yaml = Files.createTempDirectory(name).resolve("catalog-info.yaml");
+    String annotations =
+        gitUrl == null ? "" : "  annotations:\n    tarmac.dev/git-url: " + gitUrl + "\n";
+    Files.writeString(
+        yaml,
+        """
+        apiVersion: backstage.io/v1alpha1
+        kind: Component
+        metadata:
+          name: %s
+        %sspec:
+          type: service
+          lifecycle: production
+          owner: %s
+        """
+            .formatted(name, annotations, owner));
+    Api.Response r =
+        api.post("/api/catalog/locations", "{\"type\":\"file\",\"target\":\"" + yaml + "\"}");
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    Await.until(
+        name + " in the catalog",
+        Duration.ofSeconds(60),
+        () -> api.get("/api/catalog/entities/by-name/component/default/" + name).status() == 200);
   }
 
   private void post(String id, String head, String finished) {

@@ -57,7 +57,8 @@ if [ "${TARMAC_CDS:-on}" != off ] && { [ ! -f "$archive" ] || [ "$jar" -nt "$arc
   rm -rf "$data"
 fi
 # TARMAC_JAVA_OPTS overrides the JVM options; the benchmark (bench/CatalogBench.java) uses the same.
-opts=${TARMAC_JAVA_OPTS:--Xmx256m -XX:+UseSerialGC}
+# The parallel collector pauses on both cores where the serial one leaves one idle (ADR 0003).
+opts=${TARMAC_JAVA_OPTS:--Xmx256m -XX:+UseParallelGC}
 if [ -f "$archive" ] && [ "${TARMAC_CDS:-on}" != off ]; then
   exec "$java" $opts $vm $jit "$use" -jar "$cds/tarmac.jar" "$@"
 fi

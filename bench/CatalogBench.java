@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
 public class CatalogBench {
 
   /** The JVM options run.sh uses, unless TARMAC_JAVA_OPTS says otherwise. */
-  static final String DEFAULT_JVM = "-Xmx256m -XX:+UseSerialGC";
+  static final String DEFAULT_JVM = "-Xmx256m -XX:+UseParallelGC";
 
   /** The JIT options run.sh adds, unless TARMAC_JIT_OPTS says otherwise (empty: none). */
   static final String DEFAULT_JIT =

@@ -56,6 +56,10 @@ if [ "${TARMAC_CDS:-on}" != off ] && { [ ! -f "$archive" ] || [ "$jar" -nt "$arc
     -jar "$cds/tarmac.jar" --tarmac.data-dir="$data" --server.port=0 >/dev/null 2>&1 || true
   rm -rf "$data"
 fi
+# The benchmark has the build and the archive brought up to date this way before it starts Tarmac.
+if [ -n "${TARMAC_PREPARE_ONLY:-}" ]; then
+  exit 0
+fi
 # TARMAC_JAVA_OPTS overrides the JVM options; the benchmark (bench/CatalogBench.java) uses the same.
 # The parallel collector pauses on both cores where the serial one leaves one idle (ADR 0003).
 opts=${TARMAC_JAVA_OPTS:--Xmx256m -XX:+UseParallelGC}

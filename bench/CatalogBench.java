@@ -81,6 +81,9 @@ public class CatalogBench {
     String[] selected = runShJvm(javaCommand);
     javaCommand = selected[0];
     String vmOptions = selected[1];
+    if (jar == null) {
+      prepare(javaCommand);
+    }
     List<String> archive = new ArrayList<>();
     // As run.sh starts it: the extracted jar with its class-data archive, an AOT cache on Java 25
     // or later and an AppCDS archive before, when the archive is newer than the jar.
@@ -392,6 +395,20 @@ public class CatalogBench {
     }
     String[] lines = out.split("\n", -1);
     return new String[] {lines[0].trim(), lines.length > 1 ? lines[1].trim() : ""};
+  }
+
+  /**
+   * Has run.sh build the jar and train its class-data archive for {@code javaCommand} when either is
+   * older than what it comes from, as ./run.sh would before starting: a stale archive is not used,
+   * and start-up figures measured without it would not be run.sh's.
+   */
+  static void prepare(String javaCommand) throws IOException, InterruptedException {
+    ProcessBuilder pb = new ProcessBuilder("bash", "run.sh").inheritIO();
+    pb.environment().put("TARMAC_PREPARE_ONLY", "1");
+    pb.environment().put("TARMAC_JAVA", javaCommand);
+    if (pb.start().waitFor() != 0) {
+      throw new IllegalStateException("run.sh could not build Tarmac or prepare its archive");
+    }
   }
 
   static int featureVersion(String javaCommand) {

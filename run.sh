@@ -10,7 +10,8 @@ java=${TARMAC_JAVA:-${JAVA_HOME:+$JAVA_HOME/bin/java}}
 if [ -z "$java" ]; then
   java=java best=24
   for home in /usr/lib/jvm/*; do
-    major=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$home/release" 2>/dev/null || true)
+    # A release build only ("25.0.3"), not an early-access one ("26-ea").
+    major=$(sed -n 's/^JAVA_VERSION="\([0-9]*\)[0-9.]*"$/\1/p' "$home/release" 2>/dev/null || true)
     if [ -n "$major" ] && [ "$major" -gt "$best" ] && [ -x "$home/bin/java" ]; then
       java=$home/bin/java best=$major
     fi

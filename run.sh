@@ -64,6 +64,7 @@ fi
 # TARMAC_JAVA_OPTS overrides the JVM options; the benchmark (bench/CatalogBench.java) uses the same.
 # The parallel collector pauses on both cores where the serial one leaves one idle (ADR 0003).
 opts=${TARMAC_JAVA_OPTS:--Xmx256m -XX:+UseParallelGC}
+echo "Starting Tarmac on Java $version ($java)"
 if [ -f "$archive" ] && [ "${TARMAC_CDS:-on}" != off ]; then
   exec "$java" $opts $vm $jit "$use" -jar "$cds/tarmac.jar" "$@"
 fi

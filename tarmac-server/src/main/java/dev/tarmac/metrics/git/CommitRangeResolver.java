@@ -95,12 +95,13 @@ public class CommitRangeResolver {
       if (refused.add(location)) {
         if (refused.size() == 1) {
           LOG.info(
-              "Commit ranges are read only from hosts in tarmac.reading.allow, not from {} (further"
-                  + " repositories are logged at debug level); their deployments count their head"
-                  + " commit only",
+              "Commit ranges are read only from local folders and from http(s) hosts in"
+                  + " tarmac.reading.allow, not from {} (further repositories are logged at debug"
+                  + " level); their deployments count their head commit only",
               location);
         } else {
-          LOG.debug("Commit ranges are not read from {}: host not allowed", location);
+          LOG.debug(
+              "Commit ranges are not read from {}: not a folder or an allowed host", location);
         }
       }
       return List.of(head);
@@ -117,7 +118,7 @@ public class CommitRangeResolver {
 
   /** A local folder, or an http(s) repository on a host the reading allow-list names. */
   private boolean readable(String location) {
-    if (new File(location.startsWith("file:") ? location.substring(5) : location).isDirectory()) {
+    if (localFolder(location).isDirectory()) {
       return true;
     }
     String lower = location.toLowerCase(Locale.ROOT);
@@ -129,8 +130,13 @@ public class CommitRangeResolver {
     }
   }
 
+  /** Where the location would be on this machine's disk, were it a folder. */
+  private static File localFolder(String location) {
+    return new File(location.startsWith("file:") ? location.substring(5) : location);
+  }
+
   private File repository(String location, String head) {
-    File local = new File(location.startsWith("file:") ? location.substring(5) : location);
+    File local = localFolder(location);
     if (local.isDirectory()) {
       return local;
     }
